@@ -1,0 +1,17 @@
+namespace ResourceReserver.Contracts;
+
+/// <summary>The life cycle of a reservation.</summary>
+public enum ReservationStatus
+{
+    /// <summary>Booked and blocking its interval.</summary>
+    Confirmed = 0,
+
+    /// <summary>Cancelled by its owner or an administrator; no longer blocks.</summary>
+    Cancelled = 1,
+
+    /// <summary>Ended normally.</summary>
+    Completed = 2,
+
+    /// <summary>Lapsed without being used (reserved for holds and offers).</summary>
+    Expired = 3,
+}

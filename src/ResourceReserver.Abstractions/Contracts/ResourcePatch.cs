@@ -1,0 +1,15 @@
+namespace ResourceReserver.Contracts;
+
+/// <summary>A partial update of a resource: null fields are left as they are.</summary>
+[GenerateSerializer, Immutable, Alias("rr.ResourcePatch")]
+public sealed record ResourcePatch
+{
+    [Id(0)] public string? Name { get; init; }
+    [Id(1)] public string? Description { get; init; }
+    [Id(2)] public IReadOnlyList<string>? Tags { get; init; }
+    [Id(3)] public int? Capacity { get; init; }
+    [Id(4)] public string? TimeZone { get; init; }
+    [Id(5)] public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+    [Id(6)] public string? Location { get; init; }
+    [Id(7)] public BookingRules? Rules { get; init; }
+}

@@ -1,0 +1,39 @@
+using ResourceReserver.Contracts;
+
+namespace ResourceReserver.Events;
+
+/// <summary>
+/// Something that happened, recorded in the same state write as the change itself (the outbox) and
+/// delivered at least once; <see cref="Id"/> lets every consumer drop duplicates.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("rr.DomainEvent")]
+public sealed record DomainEvent
+{
+    [Id(0)] public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Dotted event name, e.g. <c>reservation.created</c> (see <see cref="EventTypes"/>).</summary>
+    [Id(1)] public required string Type { get; init; }
+
+    [Id(2)] public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The user who caused it, if a user did.</summary>
+    [Id(3)] public Guid? ActorId { get; init; }
+
+    /// <summary>The reservation as it stands after the change, for reservation events.</summary>
+    [Id(4)] public Reservation? Reservation { get; init; }
+
+    /// <summary>The resource as it stands after the change, for resource events.</summary>
+    [Id(5)] public ResourceSnapshot? Resource { get; init; }
+
+    /// <summary>The account as it stands after the change, for user events.</summary>
+    [Id(6)] public UserProfile? User { get; init; }
+
+    /// <summary>Free-form detail (a cancel reason, the fields changed).</summary>
+    [Id(7)] public string? Detail { get; init; }
+
+    /// <summary>The id of the entity the event is about.</summary>
+    public Guid EntityId => Reservation?.Id ?? Resource?.Id ?? User?.Id ?? Guid.Empty;
+
+    /// <summary>The kind of entity the event is about.</summary>
+    public string EntityType => Reservation is not null ? "reservation" : Resource is not null ? "resource" : "user";
+}

@@ -1,0 +1,17 @@
+namespace ResourceReserver.Events;
+
+/// <summary>The event names used on the outbox, in webhooks and in the audit log.</summary>
+public static class EventTypes
+{
+    public const string ReservationCreated = "reservation.created";
+    public const string ReservationCancelled = "reservation.cancelled";
+    public const string ReservationUpdated = "reservation.updated";
+    public const string ReservationExpired = "reservation.expired";
+    public const string ResourceCreated = "resource.created";
+    public const string ResourceUpdated = "resource.updated";
+    public const string ResourceDeleted = "resource.deleted";
+    public const string ResourceUnavailable = "resource.unavailable";
+    public const string ResourceAvailable = "resource.available";
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+}

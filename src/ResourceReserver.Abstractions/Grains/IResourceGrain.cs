@@ -1,0 +1,49 @@
+using Orleans.Concurrency;
+using ResourceReserver.Contracts;
+
+namespace ResourceReserver.Grains;
+
+/// <summary>One bookable resource: the single writer of its reservations, so conflict checks need no lock.</summary>
+[Alias("rr.IResourceGrain")]
+public interface IResourceGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the resource; fails if it already exists.</summary>
+    [Alias("Create")]
+    Task<Outcome<ResourceSnapshot>> CreateAsync(ResourceDetails details, Actor actor);
+
+    /// <summary>The resource, or null when it does not exist or was deleted.</summary>
+    [Alias("Get"), ReadOnly]
+    Task<ResourceSnapshot?> GetAsync();
+
+    /// <summary>Applies a partial update; capacity may not drop below what is already booked.</summary>
+    [Alias("Update")]
+    Task<Outcome<ResourceSnapshot>> UpdateAsync(ResourcePatch patch, Actor actor);
+
+    /// <summary>Deletes the resource and cancels its future reservations.</summary>
+    [Alias("Delete")]
+    Task<Outcome<ResourceSnapshot>> DeleteAsync(Actor actor);
+
+    /// <summary>Enables, disables or puts the resource into maintenance, optionally resetting by itself.</summary>
+    [Alias("SetStatus")]
+    Task<Outcome<ResourceSnapshot>> SetStatusAsync(ResourceStatus status, TimeSpan? autoResetAfter, Actor actor);
+
+    /// <summary>Validates, checks conflicts, writes state, and only then confirms.</summary>
+    [Alias("Book")]
+    Task<Outcome<Reservation>> BookAsync(BookingRequest request);
+
+    /// <summary>Cancels a reservation of this resource if the actor owns it or is an administrator.</summary>
+    [Alias("Cancel")]
+    Task<Outcome<Reservation>> CancelAsync(Guid reservationId, Actor actor, string? reason);
+
+    /// <summary>One reservation held by this grain (active or future), or null.</summary>
+    [Alias("GetReservation"), ReadOnly]
+    Task<Reservation?> GetReservationAsync(Guid reservationId);
+
+    /// <summary>All reservations the grain holds, including cancelled ones not yet archived.</summary>
+    [Alias("GetReservations"), ReadOnly]
+    Task<IReadOnlyList<Reservation>> GetReservationsAsync();
+
+    /// <summary>Busy and free intervals in a window.</summary>
+    [Alias("GetAvailability"), ReadOnly]
+    Task<Outcome<AvailabilityView>> GetAvailabilityAsync(DateTimeOffset from, DateTimeOffset until, bool includeOwners);
+}
