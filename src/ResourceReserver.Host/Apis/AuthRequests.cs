@@ -1,0 +1,13 @@
+namespace ResourceReserver.Host.Apis;
+
+/// <summary>Body of <c>POST /auth/register</c>.</summary>
+public sealed record RegisterRequest(string? Username, string? Password, string? Email);
+
+/// <summary>The public view of a newly registered account.</summary>
+public sealed record RegisteredUser(Guid Id, string Username, IReadOnlyList<string> Roles);
+
+/// <summary>Fields of <c>POST /auth/token</c>, from a form or a JSON body (RFC 6749 names).</summary>
+public sealed record TokenRequest(string? GrantType, string? Username, string? Password, string? RefreshToken, string? MfaCode);
+
+/// <summary>Body of <c>PATCH /users/me</c>.</summary>
+public sealed record UpdateProfileRequest(string? Email, bool? EmailNotifications, IReadOnlyList<int>? ReminderLeadTimesHours);

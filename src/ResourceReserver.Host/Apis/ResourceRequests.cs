@@ -1,0 +1,81 @@
+using ResourceReserver.Contracts;
+
+namespace ResourceReserver.Host.Apis;
+
+/// <summary>Body of <c>POST /resources</c>.</summary>
+public sealed record CreateResourceRequest(
+    string? Name,
+    string? Description,
+    IReadOnlyList<string>? Tags,
+    int? Capacity,
+    string? TimeZone,
+    Dictionary<string, string>? Attributes,
+    string? Location,
+    BookingRulesBody? Rules);
+
+/// <summary>Body of <c>PATCH /resources/{id}</c>: only the fields present change.</summary>
+public sealed record UpdateResourceRequest(
+    string? Name,
+    string? Description,
+    IReadOnlyList<string>? Tags,
+    int? Capacity,
+    string? TimeZone,
+    Dictionary<string, string>? Attributes,
+    string? Location,
+    BookingRulesBody? Rules);
+
+/// <summary>Booking rules in minutes, as clients write them.</summary>
+public sealed record BookingRulesBody(int? MinDurationMinutes, int? MaxDurationMinutes, int? MinNoticeMinutes, int? MaxHorizonDays)
+{
+    /// <summary>Applies the given fields over <paramref name="current"/>.</summary>
+    public BookingRules ApplyTo(BookingRules current) => current with
+    {
+        MinDuration = MinDurationMinutes is { } min ? TimeSpan.FromMinutes(min) : current.MinDuration,
+        MaxDuration = MaxDurationMinutes is { } max ? TimeSpan.FromMinutes(max) : current.MaxDuration,
+        MinNotice = MinNoticeMinutes is { } notice ? TimeSpan.FromMinutes(notice) : current.MinNotice,
+        MaxHorizon = MaxHorizonDays is { } days ? TimeSpan.FromDays(days) : current.MaxHorizon,
+    };
+}
+
+/// <summary>Body of <c>PUT /resources/{id}/status</c>.</summary>
+public sealed record SetStatusRequest(string? Status, string? AutoResetAfter);
+
+/// <summary>A resource as the API shows it.</summary>
+public sealed record ResourceView(
+    Guid Id,
+    string Name,
+    string? Description,
+    IReadOnlyList<string> Tags,
+    int Capacity,
+    string TimeZone,
+    IReadOnlyDictionary<string, string> Attributes,
+    string? Location,
+    string Status,
+    DateTimeOffset? StatusResetsAt,
+    RulesView Rules,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Projects a snapshot to the API shape.</summary>
+    public static ResourceView From(ResourceSnapshot r) => new(
+        r.Id,
+        r.Details.Name,
+        r.Details.Description,
+        r.Details.Tags,
+        r.Details.Capacity,
+        r.Details.TimeZone,
+        r.Details.Attributes,
+        r.Details.Location,
+        r.Status.ToString().ToLowerInvariant(),
+        r.StatusResetsAt,
+        new RulesView(
+            (int)r.Details.Rules.MinDuration.TotalMinutes,
+            (int)r.Details.Rules.MaxDuration.TotalMinutes,
+            (int)r.Details.Rules.MinNotice.TotalMinutes,
+            (int)r.Details.Rules.MaxHorizon.TotalDays),
+        r.CreatedAt,
+        r.UpdatedAt);
+}
+
+/// <summary>Booking rules as the API shows them.</summary>
+public sealed record RulesView(int MinDurationMinutes, int MaxDurationMinutes, int MinNoticeMinutes, int MaxHorizonDays);

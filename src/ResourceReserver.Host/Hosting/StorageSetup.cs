@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Npgsql;
+using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Schema;
+using ResourceReserver.Infrastructure.Sqlite;
+
+namespace ResourceReserver.Host.Hosting;
+
+/// <summary>Registers the database of the chosen mode, the read store, and the start-up migration.</summary>
+public static class StorageSetup
+{
+    /// <summary>Adds the data source, the read store (also the grains' event sink) and schema migration.</summary>
+    public static WebApplicationBuilder AddReserverStorage(this WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(storage);
+        if (storage.IsPostgres)
+        {
+            var connectionString = builder.Configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Storage:Provider=Postgres needs ConnectionStrings:Postgres.");
+            builder.Services.AddSingleton<DbDataSource>(_ => NpgsqlDataSource.Create(connectionString));
+        }
+        else
+        {
+            builder.Services.AddSingleton(_ => SqliteDataSource.Create(storage.SqlitePath));
+            builder.Services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<DbDataSource>()));
+        }
+
+        var dialect = storage.IsPostgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
+        builder.Services.AddSingleton(sp => new MigrationRunner(
+            sp.GetRequiredService<DbDataSource>(), dialect, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        builder.Services.AddSingleton<SqlReadStore>();
+        builder.Services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<SqlReadStore>());
+
+        // Registered before the silo so the schema (Orleans tables and query texts included) exists when it starts.
+        builder.Services.AddHostedService<MigrationService>();
+        return builder;
+    }
+
+    private sealed class MigrationService(MigrationRunner runner) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Data.Common;
+
+namespace ResourceReserver.Infrastructure.ReadStore;
+
+/// <summary>Small helpers that keep the query code readable over plain ADO.NET.</summary>
+internal static class DbCommandExtensions
+{
+    public static DbCommand With(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    public static DbCommand Command(this DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public static long ToUnixMs(this DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
+}
