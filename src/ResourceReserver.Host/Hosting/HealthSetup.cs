@@ -46,16 +46,20 @@ public static class HealthSetup
             totalDurationMs = report.TotalDuration.TotalMilliseconds,
             components = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, durationMs = e.Value.Duration.TotalMilliseconds }),
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, durationMs = e.Value.Duration.TotalMilliseconds, data = e.Value.Data }),
         }));
     }
 
     private sealed class SiloHealthCheck(ISiloStatusOracle oracle) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(oracle.CurrentStatus == SiloStatus.Active
-                ? HealthCheckResult.Healthy("The silo is active in the cluster.")
-                : HealthCheckResult.Unhealthy($"The silo is {oracle.CurrentStatus}."));
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var active = oracle.GetApproximateSiloStatuses(onlyActive: true).Count;
+            var data = new Dictionary<string, object> { ["activeSilos"] = active };
+            return Task.FromResult(oracle.CurrentStatus == SiloStatus.Active
+                ? HealthCheckResult.Healthy($"The silo is active in a cluster of {active}.", data)
+                : HealthCheckResult.Unhealthy($"The silo is {oracle.CurrentStatus}.", data: data));
+        }
     }
 
     private sealed class DatabaseHealthCheck(DbDataSource dataSource) : IHealthCheck

@@ -14,9 +14,14 @@ public sealed class MigrationRunner(DbDataSource dataSource, SqlDialect dialect,
     public async Task ApplyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, null,
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
-            cancellationToken);
+        await using (var bootstrap = await BeginExclusiveAsync(connection, cancellationToken))
+        {
+            // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS races on PostgreSQL's catalog (23505).
+            await ExecuteAsync(connection, bootstrap,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+                cancellationToken);
+            await bootstrap.CommitAsync(cancellationToken);
+        }
 
         foreach (var (version, sql) in LoadMigrations(dialect))
         {

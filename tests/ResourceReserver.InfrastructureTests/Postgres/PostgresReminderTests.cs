@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Runtime;
 
 namespace ResourceReserver.InfrastructureTests.Postgres;
@@ -9,7 +10,9 @@ public sealed class PostgresReminderTests
     public async Task A_reminder_with_a_40_day_period_is_stored_and_read_back()
     {
         await using var schema = await PostgresTestSchema.CreateAsync();
-        await using var cluster = await PostgresTestCluster.StartAsync(schema);
+        // A session time zone other than UTC must not shift the stored instant (contract 3).
+        var newYork = new NpgsqlConnectionStringBuilder(schema.ConnectionString) { Timezone = "America/New_York" }.ConnectionString;
+        await using var cluster = await PostgresTestCluster.StartAsync(schema, connectionString: newYork);
         var grain = cluster.Client.GetGrain<IPostgresProbeGrain>("probe-reminder");
         var period = TimeSpan.FromDays(40);
         var before = DateTime.UtcNow;
@@ -20,6 +23,8 @@ public sealed class PostgresReminderTests
         Assert.Equal(grainId.ToString(), await schema.ScalarAsync<string>("SELECT grainid FROM orleansreminders WHERE remindername = 'lease-expiry'"));
         Assert.Equal((long)period.TotalMilliseconds, await schema.ScalarAsync<long>("SELECT period FROM orleansreminders"));
         Assert.Equal(cluster.Options.ServiceId, await schema.ScalarAsync<string>("SELECT serviceid FROM orleansreminders"));
+        var stored = await schema.ScalarAsync<DateTime>("SELECT starttime FROM orleansreminders");
+        Assert.InRange(stored, before + period - TimeSpan.FromMinutes(1), DateTime.UtcNow + period + TimeSpan.FromMinutes(1));
 
         var table = cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
         var entry = await table.ReadRow(grainId, "lease-expiry");
