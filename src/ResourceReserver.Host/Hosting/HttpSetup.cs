@@ -12,6 +12,12 @@ public static class HttpSetup
     public static WebApplicationBuilder AddReserverHttp(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            // The documented default address; ASPNETCORE_URLS or --urls override it.
+            builder.WebHost.UseUrls("http://localhost:8080");
+        }
+
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
