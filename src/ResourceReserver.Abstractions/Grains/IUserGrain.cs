@@ -23,6 +23,13 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("SignOut")]
     Task SignOutAsync();
 
+    /// <summary>
+    /// Binds a booking Idempotency-Key to the resource it was first used for and returns that resource, so the
+    /// same key can never book twice, even on two different resources.
+    /// </summary>
+    [Alias("BindIdempotencyKey")]
+    Task<Guid> BindIdempotencyKeyAsync(string key, Guid resourceId);
+
     /// <summary>The profile, or null if there is no such account.</summary>
     [Alias("GetProfile"), ReadOnly]
     Task<UserProfile?> GetProfileAsync();

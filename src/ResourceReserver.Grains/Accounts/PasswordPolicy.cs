@@ -49,6 +49,6 @@ public static partial class PasswordPolicy
         return problems;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{3,50}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{3,50}\z")]
     private static partial Regex UsernamePattern();
 }

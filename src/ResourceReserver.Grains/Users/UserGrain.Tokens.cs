@@ -18,7 +18,7 @@ public sealed partial class UserGrain
             return new DomainError(ErrorKind.Unauthorized, "account_locked", $"Too many failed sign-ins; try again after {until:u}.");
         }
 
-        if (!BCrypt.Net.BCrypt.Verify(password ?? "", hash))
+        if (!BCrypt.Net.BCrypt.EnhancedVerify(password ?? "", hash))
         {
             var failed = await _committer.CommitAsync<bool>(() =>
             {
@@ -63,16 +63,17 @@ public sealed partial class UserGrain
 
         return await _committer.CommitAsync(() =>
         {
+            // Looked up again inside the decision: after a re-read the family object is a fresh instance.
             var now = Now;
-            if (family.CurrentHash != presented || family.ExpiresAt <= now)
+            if (!_state.State.RefreshFamilies.TryGetValue(familyId, out var current) || current.CurrentHash != presented || current.ExpiresAt <= now)
             {
                 return InvalidGrant();
             }
 
-            family.UsedHashes.Add(presented);
-            if (family.UsedHashes.Count > 50)
+            current.UsedHashes.Add(presented);
+            if (current.UsedHashes.Count > 50)
             {
-                family.UsedHashes.RemoveAt(0);
+                current.UsedHashes.RemoveAt(0);
             }
 
             return IssueInFamily(_state.State.Profile!, familyId, now);

@@ -61,7 +61,8 @@ public sealed partial class UserGrain : Grain, IUserGrain
         }
 
         // Hashing is deliberately slow; do it before deciding so the decision itself stays cheap.
-        var hash = BCrypt.Net.BCrypt.HashPassword(password, _hashing.WorkFactor);
+        // Enhanced = SHA-384 before BCrypt, so passwords longer than BCrypt's 72-byte limit count in full.
+        var hash = BCrypt.Net.BCrypt.EnhancedHashPassword(password, _hashing.WorkFactor);
         return _committer.CommitAsync<UserProfile>(() =>
         {
             var profile = new UserProfile { Id = UserId, Username = username, Email = email, Roles = roles, CreatedAt = Now, Version = 1 };

@@ -15,6 +15,9 @@ public sealed class UserState : IHasOutbox
     [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
     [Id(4)] public Dictionary<Guid, RefreshFamily> RefreshFamilies { get; set; } = [];
     [Id(5)] public List<DomainEvent> Outbox { get; set; } = [];
+
+    /// <summary>Booking Idempotency-Keys → (resource, expiry); answers themselves live in the resource grain.</summary>
+    [Id(6)] public Dictionary<string, KeyBinding> IdempotencyKeys { get; set; } = [];
 }
 
 /// <summary>A chain of rotated refresh tokens started by one sign-in.</summary>
@@ -28,3 +31,7 @@ public sealed class RefreshFamily
     [Id(1)] public List<string> UsedHashes { get; set; } = [];
     [Id(2)] public DateTimeOffset ExpiresAt { get; set; }
 }
+
+/// <summary>Where an Idempotency-Key was first used, and until when it is remembered.</summary>
+[GenerateSerializer, Immutable, Alias("rr.KeyBinding")]
+public sealed record KeyBinding([property: Id(0)] Guid ResourceId, [property: Id(1)] DateTimeOffset ExpiresAt);

@@ -13,7 +13,7 @@ namespace ResourceReserver.Host.Apis;
 public static class AuthApi
 {
     // Verified against when the username is unknown, so both paths take the same time.
-    private static readonly string DummyHash = BCrypt.Net.BCrypt.HashPassword("not-a-real-password-Aa1!", 10);
+    private static readonly string DummyHash = BCrypt.Net.BCrypt.EnhancedHashPassword("not-a-real-password-Aa1!", 10);
 
     /// <summary>Maps <c>/api/v1/auth</c>.</summary>
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
@@ -87,7 +87,7 @@ public static class AuthApi
                 var userId = await grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.Usernames).FindAsync(request.Username);
                 if (userId is null)
                 {
-                    BCrypt.Net.BCrypt.Verify(request.Password, DummyHash);
+                    BCrypt.Net.BCrypt.EnhancedVerify(request.Password, DummyHash);
                     return Problem.Of(401, "invalid_credentials", "The username or password is wrong.");
                 }
 

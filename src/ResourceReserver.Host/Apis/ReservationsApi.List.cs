@@ -55,7 +55,7 @@ public static partial class ReservationsApi
             return Problem.Invalid("from", "from and until must be ISO 8601 instants with an offset.");
         }
 
-        if (status is not null && (!Enum.TryParse<ReservationStatus>(status, ignoreCase: true, out _) || int.TryParse(status, out _)))
+        if (status is not null && !EnumText.TryParse<ReservationStatus>(status, out _))
         {
             return Problem.Invalid("status", "status must be confirmed, cancelled, completed or expired.");
         }

@@ -76,6 +76,11 @@ public static partial class ReservationsApi
             Notes = request.Notes,
             IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
         };
+        if (booking.IdempotencyKey is { } key && await grains.GetGrain<IUserGrain>(booking.UserId).BindIdempotencyKeyAsync(key, resourceId) != resourceId)
+        {
+            return Problem.Of(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+        }
+
         var outcome = await grains.GetGrain<IResourceGrain>(resourceId).BookAsync(booking);
         if (!outcome.IsSuccess)
         {

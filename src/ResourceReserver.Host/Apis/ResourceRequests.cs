@@ -27,6 +27,15 @@ public sealed record UpdateResourceRequest(
 /// <summary>Booking rules in minutes, as clients write them.</summary>
 public sealed record BookingRulesBody(int? MinDurationMinutes, int? MaxDurationMinutes, int? MinNoticeMinutes, int? MaxHorizonDays)
 {
+    private const int MaxMinutes = 3650 * 24 * 60;
+
+    /// <summary>A message when a number is out of any sensible range (checked before converting, so nothing overflows).</summary>
+    public string? RangeProblem() =>
+        MinDurationMinutes is < 1 or > MaxMinutes || MaxDurationMinutes is < 1 or > MaxMinutes
+        || MinNoticeMinutes is < 0 or > MaxMinutes || MaxHorizonDays is < 1 or > 3650
+            ? "Durations and notice are whole minutes up to 10 years; the horizon is 1 to 3650 days."
+            : null;
+
     /// <summary>Applies the given fields over <paramref name="current"/>.</summary>
     public BookingRules ApplyTo(BookingRules current) => current with
     {

@@ -3,6 +3,7 @@ using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 using ResourceReserver.Host.Auth;
 using ResourceReserver.Host.Problems;
+using ResourceReserver.Scheduling;
 
 namespace ResourceReserver.Host.Apis;
 
@@ -13,6 +14,11 @@ public static partial class ResourcesApi
         if (!Guid.TryParse(id, out var resourceId) || await grains.GetGrain<IResourceGrain>(resourceId).GetAsync() is not { } current)
         {
             return NotFound(id);
+        }
+
+        if (request.Rules?.RangeProblem() is { } rulesProblem)
+        {
+            return Problem.Invalid("rules", rulesProblem);
         }
 
         var names = grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.ResourceNames);
@@ -72,7 +78,7 @@ public static partial class ResourcesApi
             return NotFound(id);
         }
 
-        if (!Enum.TryParse<ResourceStatus>(request.Status, ignoreCase: true, out var status) || int.TryParse(request.Status, out _))
+        if (!EnumText.TryParse<ResourceStatus>(request.Status, out var status))
         {
             return Problem.Invalid("status", "status must be available, disabled or maintenance.");
         }
@@ -99,6 +105,11 @@ public static partial class ResourcesApi
         }
 
         var windowStart = start ?? DateTimeOffset.UtcNow;
+        if (windowStart < BookingPolicy.EarliestInstant || windowStart > BookingPolicy.LatestInstant)
+        {
+            return Problem.Of(422, "invalid_time", $"Times must lie between {BookingPolicy.EarliestInstant:yyyy-MM-dd} and {BookingPolicy.LatestInstant:yyyy-MM-dd}.");
+        }
+
         var windowEnd = end ?? windowStart.AddDays(7);
         var isAdmin = http.User.IsInRole(Roles.Admin);
         var outcome = await grains.GetGrain<IResourceGrain>(resourceId).GetAvailabilityAsync(windowStart, windowEnd, isAdmin);

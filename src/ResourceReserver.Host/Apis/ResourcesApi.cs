@@ -33,6 +33,11 @@ public static partial class ResourcesApi
             return Problem.Invalid("name", "The name is required.");
         }
 
+        if (request.Rules?.RangeProblem() is { } rulesProblem)
+        {
+            return Problem.Invalid("rules", rulesProblem);
+        }
+
         var details = new ResourceDetails
         {
             Name = request.Name,
@@ -74,7 +79,7 @@ public static partial class ResourcesApi
             return Paging.InvalidLimit();
         }
 
-        if (status is not null && !Enum.TryParse<ResourceStatus>(status, ignoreCase: true, out _))
+        if (status is not null && !EnumText.TryParse<ResourceStatus>(status, out _))
         {
             return Problem.Invalid("status", "status must be available, disabled or maintenance.");
         }

@@ -19,7 +19,9 @@ public static class Problem
     };
 
     /// <summary>A problem response for a refusal decided by a grain or a validator.</summary>
-    public static ProblemHttpResult From(DomainError error)
+    public static ProblemHttpResult From(DomainError error) => From(error, StatusOf(error.Kind));
+
+    private static ProblemHttpResult From(DomainError error, int status)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Errors is { Count: > 0 } errors)
@@ -37,13 +39,12 @@ public static class Problem
             extensions["suggestions"] = error.Suggestions.Select(c => new { start = c.Start.UtcDateTime, end = c.End.UtcDateTime });
         }
 
-        var status = StatusOf(error.Kind);
         return TypedResults.Problem(error.Message, statusCode: status, title: TitleOf(status), type: TypeOf(status), extensions: extensions);
     }
 
     /// <summary>A problem response built on the spot.</summary>
     public static ProblemHttpResult Of(int status, string code, string detail, IDictionary<string, string[]>? errors = null) =>
-        From(new DomainError(KindOf(status), code, detail) { Errors = errors?.ToDictionary() });
+        From(new DomainError(KindOf(status), code, detail) { Errors = errors?.ToDictionary() }, status);
 
     /// <summary>A 422 for one invalid field.</summary>
     public static ProblemHttpResult Invalid(string field, string message) =>
@@ -82,6 +83,7 @@ public static class Problem
         404 => "Not found",
         409 => "Conflict",
         410 => "Gone",
+        413 => "Payload too large",
         422 => "Validation failed",
         _ => "Service unavailable",
     };

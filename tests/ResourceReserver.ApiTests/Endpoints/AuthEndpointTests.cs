@@ -38,6 +38,25 @@ public sealed class AuthEndpointTests(ApiFixture api)
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "username_taken");
     }
 
+    [Fact]
+    public async Task Usernames_are_unique_case_insensitively_and_sign_in_ignores_case()
+    {
+        var username = await api.RegisterAsync("Case");
+        var response = await api.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { username = username.ToLowerInvariant(), password = ApiFixture.Password });
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "username_taken");
+        await ApiFixture.SignInAsync(api.Anonymous(), username.ToUpperInvariant());
+    }
+
+    [Fact]
+    public async Task Register_with_an_invalid_email_returns_422()
+    {
+        var username = "mail_" + Guid.NewGuid().ToString("N")[..10];
+        var response = await api.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { username, password = ApiFixture.Password, email = "nope" });
+        var body = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.True(body.GetProperty("errors").TryGetProperty("email", out _));
+    }
+
     [Theory]
     [InlineData("short1!")]
     [InlineData("alllowercase1!")]
