@@ -158,6 +158,7 @@ public sealed partial class ResourceGrain
         };
         _state.State.Reservations[cancelled.Id] = cancelled;
         _index.Remove(cancelled.Id);
+        CapacityFreed(cancelled.Range);
         Record(EventTypes.ReservationCancelled, actor, cancelled, detail: reason);
         return cancelled;
     }

@@ -18,6 +18,9 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     private readonly IntervalIndex _index = new();
     private readonly StateCommitter<ResourceState> _committer;
 
+    // Capacity released by the decision being committed; handed on (to the waitlist) only once the write succeeded.
+    private readonly List<TimeRange> _freedCapacity = [];
+
     /// <summary>Wires the write discipline; the index is rebuilt whenever state is re-read.</summary>
     public ResourceGrain(
         [PersistentState("resource")] IPersistentState<ResourceState> state,
@@ -74,7 +77,27 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
             Detail = detail,
         });
 
-    private Task<Outcome<T>> CommitAsync<T>(Func<Outcome<T>> decide) => _committer.CommitAsync(decide);
+    private async Task<Outcome<T>> CommitAsync<T>(Func<Outcome<T>> decide)
+    {
+        _freedCapacity.Clear();
+        var outcome = await _committer.CommitAsync(() =>
+        {
+            // A retried decision starts from scratch, so only the committed attempt's releases count.
+            _freedCapacity.Clear();
+            return decide();
+        });
+        if (outcome.IsSuccess && _freedCapacity.Count > 0)
+        {
+            var freed = _freedCapacity.ToList();
+            _freedCapacity.Clear();
+            await OnCapacityFreedAsync(freed);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Call from any decision that releases booked capacity (cancel, shorten, move, series deletion...).</summary>
+    private void CapacityFreed(TimeRange range) => _freedCapacity.Add(range);
 
     private DomainError? MissingResource() =>
         _state.State.Resource is null or { Deleted: true }
