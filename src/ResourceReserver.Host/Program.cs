@@ -1,6 +1,9 @@
 using ResourceReserver.Host.Apis;
 using ResourceReserver.Host.Auth;
 using ResourceReserver.Host.Hosting;
+using ResourceReserver.Host.Live;
+using ResourceReserver.Host.Notifications;
+using ResourceReserver.Host.Observability;
 using ResourceReserver.Host.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +14,9 @@ builder.AddReserverStorage();
 builder.AddReserverSilo();
 builder.AddReserverAuth();
 builder.AddReserverHealth();
+builder.AddReserverLive();
+builder.AddReserverIntegrations();
+builder.AddReserverMetrics();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -20,11 +26,19 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapReserverHealth();
+app.MapReserverMetrics();
+app.MapReserverDashboard();
 app.MapReserverDocs();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapResourcesApi();
 app.MapReservationsApi();
+app.MapHoldsApi();
+app.MapWaitlistApi();
+app.MapCalendarApi();
+app.MapNotificationsApi();
+app.MapWebhooksApi();
+app.MapReserverLive();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
 app.Run();

@@ -18,4 +18,13 @@ public sealed record BookingRules
 
     /// <summary>How far ahead a booking may start.</summary>
     [Id(3)] public TimeSpan MaxHorizon { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>Free time kept before each booking (cleaning, set-up); counts against capacity.</summary>
+    [Id(5)] public TimeSpan BufferBefore { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Free time kept after each booking; counts against capacity.</summary>
+    [Id(6)] public TimeSpan BufferAfter { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How many confirmed, not yet ended reservations one user may hold here; 0 means no limit.</summary>
+    [Id(7)] public int MaxActivePerUser { get; init; }
 }

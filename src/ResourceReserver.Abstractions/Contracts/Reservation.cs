@@ -21,6 +21,9 @@ public sealed record Reservation
     /// <summary>Increases with every change; projections apply only newer versions.</summary>
     [Id(13)] public long Version { get; init; }
 
+    /// <summary>The recurring series this reservation is an occurrence of, if any.</summary>
+    [Id(15)] public Guid? SeriesId { get; init; }
+
     /// <summary>The interval the reservation occupies.</summary>
     public TimeRange Range => new(Start, End);
 }

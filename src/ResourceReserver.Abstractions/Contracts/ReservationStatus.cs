@@ -14,4 +14,7 @@ public enum ReservationStatus
 
     /// <summary>Lapsed without being used (reserved for holds and offers).</summary>
     Expired = 3,
+
+    /// <summary>Held tentatively (a hold or a waitlist offer); blocks capacity until confirmed, released or lapsed.</summary>
+    Held = 4,
 }

@@ -27,4 +27,10 @@ public sealed record ResourceDetails
 
     /// <summary>Booking limits.</summary>
     [Id(7)] public BookingRules Rules { get; init; } = BookingRules.Default;
+
+    /// <summary>Weekly opening hours in the resource's zone; null falls back to the global default.</summary>
+    [Id(9)] public BusinessHours? BusinessHours { get; init; }
+
+    /// <summary>Local dates (in the resource's zone) on which nothing may be booked.</summary>
+    [Id(10)] public IReadOnlyList<DateOnly> Blackouts { get; init; } = [];
 }

@@ -12,4 +12,9 @@ public sealed record ResourcePatch
     [Id(5)] public IReadOnlyDictionary<string, string>? Attributes { get; init; }
     [Id(6)] public string? Location { get; init; }
     [Id(7)] public BookingRules? Rules { get; init; }
+    [Id(9)] public BusinessHours? BusinessHours { get; init; }
+
+    /// <summary>True to drop the resource's own hours and follow the global default again.</summary>
+    [Id(10)] public bool ClearBusinessHours { get; init; }
+    [Id(11)] public IReadOnlyList<DateOnly>? Blackouts { get; init; }
 }

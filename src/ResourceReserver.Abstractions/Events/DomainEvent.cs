@@ -31,9 +31,12 @@ public sealed record DomainEvent
     /// <summary>Free-form detail (a cancel reason, the fields changed).</summary>
     [Id(7)] public string? Detail { get; init; }
 
+    /// <summary>The waitlist entry as it stands after the change, for waitlist events.</summary>
+    [Id(8)] public WaitlistEntry? WaitlistEntry { get; init; }
+
     /// <summary>The id of the entity the event is about.</summary>
-    public Guid EntityId => Reservation?.Id ?? Resource?.Id ?? User?.Id ?? Guid.Empty;
+    public Guid EntityId => WaitlistEntry?.Id ?? Reservation?.Id ?? Resource?.Id ?? User?.Id ?? Guid.Empty;
 
     /// <summary>The kind of entity the event is about.</summary>
-    public string EntityType => Reservation is not null ? "reservation" : Resource is not null ? "resource" : "user";
+    public string EntityType => WaitlistEntry is not null ? "waitlist_entry" : Reservation is not null ? "reservation" : Resource is not null ? "resource" : "user";
 }

@@ -7,6 +7,7 @@ public static class EventTypes
     public const string ReservationCancelled = "reservation.cancelled";
     public const string ReservationUpdated = "reservation.updated";
     public const string ReservationExpired = "reservation.expired";
+    public const string ReservationCompleted = "reservation.completed";
     public const string ResourceCreated = "resource.created";
     public const string ResourceUpdated = "resource.updated";
     public const string ResourceDeleted = "resource.deleted";
@@ -14,4 +15,11 @@ public static class EventTypes
     public const string ResourceAvailable = "resource.available";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
+    public const string ReservationHeld = "reservation.held";
+    public const string WaitlistJoined = "waitlist.joined";
+    public const string WaitlistOffer = "waitlist.offer";
+    public const string WaitlistAccepted = "waitlist.accepted";
+    public const string WaitlistDeclined = "waitlist.declined";
+    public const string WaitlistExpired = "waitlist.expired";
+    public const string WaitlistLeft = "waitlist.left";
 }

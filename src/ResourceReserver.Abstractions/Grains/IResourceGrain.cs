@@ -46,4 +46,28 @@ public interface IResourceGrain : IGrainWithGuidKey
     /// <summary>Busy and free intervals in a window.</summary>
     [Alias("GetAvailability"), ReadOnly]
     Task<Outcome<AvailabilityView>> GetAvailabilityAsync(DateTimeOffset from, DateTimeOffset until, bool includeOwners);
+
+    /// <summary>Books every occurrence of a recurring series in one decision and one state write.</summary>
+    [Alias("BookSeries")]
+    Task<Outcome<SeriesResult>> BookSeriesAsync(SeriesRequest request);
+
+    /// <summary>Cancels one occurrence, it and the following ones, or the whole series.</summary>
+    [Alias("CancelSeries")]
+    Task<Outcome<IReadOnlyList<Reservation>>> CancelSeriesAsync(Guid reservationId, SeriesScope scope, Actor actor, string? reason);
+
+    /// <summary>Moves or resizes a reservation atomically: it either changes completely or not at all.</summary>
+    [Alias("ChangeReservation")]
+    Task<Outcome<Reservation>> ChangeReservationAsync(Guid reservationId, ReservationChange change, Actor actor);
+
+    /// <summary>Free slots of a length on a local date of the resource, inside its business hours.</summary>
+    [Alias("GetSlots"), ReadOnly]
+    Task<Outcome<SlotList>> GetSlotsAsync(DateOnly date, TimeSpan duration, int quantity);
+
+    /// <summary>The earliest bookable range of a length, or null when none lies within the horizon.</summary>
+    [Alias("GetNextAvailable"), ReadOnly]
+    Task<Outcome<TimeRange?>> GetNextAvailableAsync(TimeSpan duration, int quantity, DateTimeOffset? after);
+
+    /// <summary>Completes ended reservations and drops them from the state; the expiry reminder calls it.</summary>
+    [Alias("CompleteEnded")]
+    Task<int> CompleteEndedAsync();
 }

@@ -30,6 +30,7 @@ public sealed class OutboxRelay(IEventSink sink, ILogger<OutboxRelay> logger)
             return false;
         }
 
+        ResourceReserver.Diagnostics.ReserverMetrics.RecordOutboxDelivery(pending, DateTimeOffset.UtcNow);
         var delivered = pending.Select(e => e.Id).ToHashSet();
         state.Outbox.RemoveAll(e => delivered.Contains(e.Id));
         return state.Outbox.Count == 0;

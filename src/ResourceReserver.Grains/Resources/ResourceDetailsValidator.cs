@@ -59,6 +59,23 @@ public static class ResourceDetailsValidator
             errors["rules"] = ["Durations must be positive with min ≤ max ≤ 31 days; notice ≥ 0; horizon up to 10 years."];
         }
 
+        if (rules.BufferBefore < TimeSpan.Zero || rules.BufferAfter < TimeSpan.Zero || rules.BufferBefore > TimeSpan.FromDays(1)
+            || rules.BufferAfter > TimeSpan.FromDays(1) || rules.MaxActivePerUser is < 0 or > 10_000)
+        {
+            errors["rules"] = ["Buffers are 0 to 24 hours; maxActivePerUser is 0 (no limit) to 10000."];
+        }
+
+        if (details.BusinessHours is { } hours && (hours.Periods.Count > 70
+            || hours.Periods.Any(p => !Enum.IsDefined(p.Day) || (p.Closes <= p.Opens && p.Closes != TimeOnly.MinValue))))
+        {
+            errors["businessHours"] = ["At most 70 periods; each closes after it opens (closes 00:00 means midnight at the end of the day)."];
+        }
+
+        if (details.Blackouts.Count > 1000)
+        {
+            errors["blackouts"] = ["At most 1000 blackout dates."];
+        }
+
         return errors.Count == 0
             ? null
             : new DomainError(ErrorKind.Validation, "validation_failed", "Some fields are invalid.") { Errors = errors };
@@ -82,5 +99,7 @@ public static class ResourceDetailsValidator
         Attributes = patch.Attributes ?? current.Attributes,
         Location = patch.Location ?? current.Location,
         Rules = patch.Rules ?? current.Rules,
+        BusinessHours = patch.ClearBusinessHours ? null : patch.BusinessHours ?? current.BusinessHours,
+        Blackouts = patch.Blackouts ?? current.Blackouts,
     };
 }

@@ -53,6 +53,7 @@ public sealed partial class ResourceGrain
 
         var updated = current with { Details = details, UpdatedAt = Now, Version = current.Version + 1 };
         _state.State.Resource = updated;
+        RebuildIndex(); // buffers may have changed, and the index holds padded ranges
         Record(EventTypes.ResourceUpdated, actor, resource: updated);
         return updated;
     });
@@ -99,6 +100,18 @@ public sealed partial class ResourceGrain
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == HoldReminder)
+        {
+            await LapseDueHoldsAsync();
+            return;
+        }
+
+        if (reminderName == ExpiryReminder)
+        {
+            await CompleteEndedAsync();
+            return;
+        }
+
         if (reminderName != MaintenanceReminder)
         {
             return;

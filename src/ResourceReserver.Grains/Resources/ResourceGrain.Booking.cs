@@ -9,7 +9,12 @@ public sealed partial class ResourceGrain
     private static readonly TimeSpan AnswerLifetime = TimeSpan.FromHours(24);
 
     /// <inheritdoc />
-    public Task<Outcome<Reservation>> BookAsync(BookingRequest request) => CommitAsync(() => DecideBooking(request));
+    public async Task<Outcome<Reservation>> BookAsync(BookingRequest request)
+    {
+        var outcome = await CommitAsync(() => DecideBooking(request));
+        await ScheduleExpiryAsync();
+        return outcome;
+    }
 
     /// <inheritdoc />
     public Task<Outcome<Reservation>> CancelAsync(Guid reservationId, Actor actor, string? reason) =>
@@ -81,21 +86,10 @@ public sealed partial class ResourceGrain
                 : DomainError.Conflict("duplicate_reservation_id", "That reservation id is taken.");
         }
 
-        var resource = _state.State.Resource!;
-        if (BookingPolicy.Validate(request, resource, now) is { } invalid)
-        {
-            return invalid;
-        }
-
         var range = new TimeRange(request.Start.ToUniversalTime(), request.End.ToUniversalTime());
-        var capacity = resource.Details.Capacity;
-        if (!_index.CanFit(range, request.Quantity, capacity))
+        if (CheckBookable(request, range, now, alsoHeldByUser: 0) is { } refused)
         {
-            return new DomainError(ErrorKind.Conflict, "booking_conflict", "The requested time is already booked.")
-            {
-                Conflicts = _index.Overlapping(range).Select(e => e.Range).ToList(),
-                Suggestions = FreeTime.Suggest(_index, range, request.Quantity, capacity, now + resource.Details.Rules.MaxHorizon),
-            };
+            return refused;
         }
 
         var reservation = new Reservation
@@ -114,7 +108,7 @@ public sealed partial class ResourceGrain
             Version = 1,
         };
         _state.State.Reservations[reservation.Id] = reservation;
-        _index.Add(reservation.Id, range, reservation.Quantity);
+        _index.Add(reservation.Id, Padding.Pad(range), reservation.Quantity);
         Record(EventTypes.ReservationCreated, new Actor(request.UserId, false), reservation);
         return reservation;
     }

@@ -62,8 +62,10 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
         _index.Clear();
         foreach (var reservation in _state.State.Reservations.Values.Where(r => r.Status == ReservationStatus.Confirmed))
         {
-            _index.Add(reservation.Id, reservation.Range, reservation.Quantity);
+            _index.Add(reservation.Id, Padding.Pad(reservation.Range), reservation.Quantity);
         }
+
+        IndexHolds();
     }
 
     private void Record(string type, Actor? actor, Reservation? reservation = null, ResourceSnapshot? resource = null, string? detail = null) =>

@@ -17,6 +17,12 @@ public sealed class ResourceState : IHasOutbox
     [Id(2)] public Dictionary<string, IdempotentAnswer> Answers { get; set; } = [];
 
     [Id(3)] public List<DomainEvent> Outbox { get; set; } = [];
+
+    /// <summary>Standing holds and waitlist offers; they block capacity like confirmed reservations.</summary>
+    [Id(20)] public Dictionary<Guid, Hold> Holds { get; set; } = [];
+
+    /// <summary>How long holds and offers stand on this resource; null means the defaults.</summary>
+    [Id(21)] public HoldTiming? HoldTiming { get; set; }
 }
 
 /// <summary>The remembered first answer to an idempotent booking.</summary>

@@ -22,6 +22,9 @@ public static partial class ReservationsApi
         group.MapGet("/{id}", GetAsync).WithName("GetReservation");
         group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelReservation");
         group.MapGet("/{id}/history", HistoryAsync).WithName("ReservationHistory");
+        group.MapPost("/series", CreateSeriesAsync).WithName("CreateReservationSeries");
+        group.MapPost("/{id}/cancel-series", CancelSeriesAsync).WithName("CancelReservationSeries");
+        group.MapPatch("/{id}", ChangeAsync).WithName("ChangeReservation");
         return group;
     }
 
@@ -81,7 +84,9 @@ public static partial class ReservationsApi
             return Problem.Of(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await grains.GetGrain<IResourceGrain>(resourceId).BookAsync(booking);
+        ResourceReserver.Diagnostics.ReserverMetrics.RecordBooking(outcome.Error, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (!outcome.IsSuccess)
         {
             return Problem.From(outcome.Error!);

@@ -11,7 +11,9 @@ public sealed record CreateResourceRequest(
     string? TimeZone,
     Dictionary<string, string>? Attributes,
     string? Location,
-    BookingRulesBody? Rules);
+    BookingRulesBody? Rules,
+    IReadOnlyList<OpeningPeriodBody>? BusinessHours = null,
+    IReadOnlyList<string>? Blackouts = null);
 
 /// <summary>Body of <c>PATCH /resources/{id}</c>: only the fields present change.</summary>
 public sealed record UpdateResourceRequest(
@@ -22,10 +24,20 @@ public sealed record UpdateResourceRequest(
     string? TimeZone,
     Dictionary<string, string>? Attributes,
     string? Location,
-    BookingRulesBody? Rules);
+    BookingRulesBody? Rules,
+    IReadOnlyList<OpeningPeriodBody>? BusinessHours = null,
+    IReadOnlyList<string>? Blackouts = null,
+    bool? UseDefaultBusinessHours = null);
 
 /// <summary>Booking rules in minutes, as clients write them.</summary>
-public sealed record BookingRulesBody(int? MinDurationMinutes, int? MaxDurationMinutes, int? MinNoticeMinutes, int? MaxHorizonDays)
+public sealed record BookingRulesBody(
+    int? MinDurationMinutes,
+    int? MaxDurationMinutes,
+    int? MinNoticeMinutes,
+    int? MaxHorizonDays,
+    int? BufferBeforeMinutes = null,
+    int? BufferAfterMinutes = null,
+    int? MaxActivePerUser = null)
 {
     private const int MaxMinutes = 3650 * 24 * 60;
 
@@ -33,7 +45,8 @@ public sealed record BookingRulesBody(int? MinDurationMinutes, int? MaxDurationM
     public string? RangeProblem() =>
         MinDurationMinutes is < 1 or > MaxMinutes || MaxDurationMinutes is < 1 or > MaxMinutes
         || MinNoticeMinutes is < 0 or > MaxMinutes || MaxHorizonDays is < 1 or > 3650
-            ? "Durations and notice are whole minutes up to 10 years; the horizon is 1 to 3650 days."
+        || BufferBeforeMinutes is < 0 or > 1440 || BufferAfterMinutes is < 0 or > 1440 || MaxActivePerUser is < 0 or > 10_000
+            ? "Durations and notice are whole minutes up to 10 years; the horizon is 1 to 3650 days; buffers 0 to 1440 minutes; maxActivePerUser 0 to 10000."
             : null;
 
     /// <summary>Applies the given fields over <paramref name="current"/>.</summary>
@@ -43,6 +56,9 @@ public sealed record BookingRulesBody(int? MinDurationMinutes, int? MaxDurationM
         MaxDuration = MaxDurationMinutes is { } max ? TimeSpan.FromMinutes(max) : current.MaxDuration,
         MinNotice = MinNoticeMinutes is { } notice ? TimeSpan.FromMinutes(notice) : current.MinNotice,
         MaxHorizon = MaxHorizonDays is { } days ? TimeSpan.FromDays(days) : current.MaxHorizon,
+        BufferBefore = BufferBeforeMinutes is { } before ? TimeSpan.FromMinutes(before) : current.BufferBefore,
+        BufferAfter = BufferAfterMinutes is { } after ? TimeSpan.FromMinutes(after) : current.BufferAfter,
+        MaxActivePerUser = MaxActivePerUser ?? current.MaxActivePerUser,
     };
 }
 
@@ -63,7 +79,9 @@ public sealed record ResourceView(
     DateTimeOffset? StatusResetsAt,
     RulesView Rules,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<OpeningPeriodBody>? BusinessHours,
+    IReadOnlyList<string> Blackouts)
 {
     /// <summary>Projects a snapshot to the API shape.</summary>
     public static ResourceView From(ResourceSnapshot r) => new(
@@ -81,10 +99,22 @@ public sealed record ResourceView(
             (int)r.Details.Rules.MinDuration.TotalMinutes,
             (int)r.Details.Rules.MaxDuration.TotalMinutes,
             (int)r.Details.Rules.MinNotice.TotalMinutes,
-            (int)r.Details.Rules.MaxHorizon.TotalDays),
+            (int)r.Details.Rules.MaxHorizon.TotalDays,
+            (int)r.Details.Rules.BufferBefore.TotalMinutes,
+            (int)r.Details.Rules.BufferAfter.TotalMinutes,
+            r.Details.Rules.MaxActivePerUser),
         r.CreatedAt,
-        r.UpdatedAt);
+        r.UpdatedAt,
+        r.Details.BusinessHours is { } hours ? OpeningPeriodBody.From(hours) : null,
+        r.Details.Blackouts.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList());
 }
 
 /// <summary>Booking rules as the API shows them.</summary>
-public sealed record RulesView(int MinDurationMinutes, int MaxDurationMinutes, int MinNoticeMinutes, int MaxHorizonDays);
+public sealed record RulesView(
+    int MinDurationMinutes,
+    int MaxDurationMinutes,
+    int MinNoticeMinutes,
+    int MaxHorizonDays,
+    int BufferBeforeMinutes,
+    int BufferAfterMinutes,
+    int MaxActivePerUser);

@@ -21,6 +21,12 @@ public static partial class ResourcesApi
             return Problem.Invalid("rules", rulesProblem);
         }
 
+        var (hours, blackouts, badField, badHours) = OpeningPeriodBody.Parse(request.BusinessHours, request.Blackouts);
+        if (badField is not null)
+        {
+            return Problem.Invalid(badField, badHours!);
+        }
+
         var names = grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.ResourceNames);
         var renamed = request.Name is { } newName && !string.Equals(newName.Trim(), current.Details.Name, StringComparison.OrdinalIgnoreCase);
         if (request.Name is not null && string.IsNullOrWhiteSpace(request.Name))
@@ -35,6 +41,9 @@ public static partial class ResourcesApi
 
         var patch = new ResourcePatch
         {
+            BusinessHours = hours,
+            ClearBusinessHours = request.UseDefaultBusinessHours == true,
+            Blackouts = blackouts,
             Name = request.Name,
             Description = request.Description,
             Tags = request.Tags,

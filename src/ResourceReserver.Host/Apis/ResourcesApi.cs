@@ -23,6 +23,9 @@ public static partial class ResourcesApi
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteResource").RequireAuthorization(AuthSetup.AdminPolicy);
         group.MapGet("/{id}/availability", AvailabilityAsync).WithName("ResourceAvailability");
         group.MapPut("/{id}/status", SetStatusAsync).WithName("SetResourceStatus").RequireAuthorization(AuthSetup.AdminPolicy);
+        group.MapGet("/summary", SummaryAsync).WithName("AvailabilitySummary");
+        group.MapGet("/{id}/slots", SlotsAsync).WithName("ResourceSlots");
+        group.MapGet("/{id}/next-available", NextAvailableAsync).WithName("ResourceNextAvailable");
         return group;
     }
 
@@ -38,8 +41,16 @@ public static partial class ResourcesApi
             return Problem.Invalid("rules", rulesProblem);
         }
 
+        var (hours, blackouts, badField, badHours) = OpeningPeriodBody.Parse(request.BusinessHours, request.Blackouts);
+        if (badField is not null)
+        {
+            return Problem.Invalid(badField, badHours!);
+        }
+
         var details = new ResourceDetails
         {
+            BusinessHours = hours,
+            Blackouts = blackouts ?? [],
             Name = request.Name,
             Description = request.Description,
             Tags = request.Tags ?? [],

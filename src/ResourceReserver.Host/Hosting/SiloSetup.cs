@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using ResourceReserver.Accounts;
+using ResourceReserver.Host.Observability;
 using ResourceReserver.Infrastructure.Clustering;
 using ResourceReserver.Infrastructure.Postgres;
 using ResourceReserver.Infrastructure.Sqlite;
@@ -20,6 +21,7 @@ public static class SiloSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddOptions<PasswordHashingOptions>().BindConfiguration("Auth:PasswordHashing");
+        builder.Services.AddOptions<ResourceReserver.Scheduling.SchedulingDefaults>().BindConfiguration("Scheduling");
 
         builder.UseOrleans(silo =>
         {
@@ -40,6 +42,10 @@ public static class SiloSetup
                 o.ClusterId = clustering.ClusterId;
                 o.ServiceId = clustering.ServiceId;
             });
+
+            // Tests and small clusters shorten failure detection (Clustering:Membership:ProbeTimeout, NumMissedProbesLimit...).
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Clustering:Membership");
+            silo.AddReserverDashboard();
 
             if (storage.IsPostgres)
             {

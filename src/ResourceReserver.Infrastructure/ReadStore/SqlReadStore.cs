@@ -39,6 +39,11 @@ public sealed partial class SqlReadStore(DbDataSource dataSource) : IEventSink
             {
                 await ProjectUserAsync(connection, transaction, user, cancellationToken);
             }
+
+            if (domainEvent.WaitlistEntry is { } entry)
+            {
+                await ProjectWaitlistEntryAsync(connection, transaction, entry, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -95,8 +95,24 @@ public sealed class SiloProcess : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>True when the process is not running (never started, stopped, killed or self-terminated).</summary>
+    public bool HasExited => _process is null || _process.HasExited;
+
+    /// <summary>Sends a POSIX signal (<c>KILL</c>, <c>STOP</c>, <c>CONT</c>) to the process, for the chaos tests.</summary>
+    public void Signal(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            Process.Start("kill", [$"-{signal}", process.Id.ToString()])?.WaitForExit();
+        }
+    }
+
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Signal("CONT");
+        await StopAsync();
+    }
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {

@@ -1,0 +1,61 @@
+using ResourceReserver.Events;
+
+namespace ResourceReserver.Resources;
+
+public sealed partial class ResourceGrain
+{
+    private const string ExpiryReminder = "expiry";
+
+    // A reservation is completed at most this long after it ended; the reminder persists across restarts.
+    private static readonly TimeSpan ExpiryPeriod = TimeSpan.FromMinutes(5);
+    private bool _expiryScheduled;
+
+    /// <inheritdoc />
+    public async Task<int> CompleteEndedAsync()
+    {
+        var outcome = await CommitAsync(DecideExpiry);
+        if (_state.State.Reservations.Count == 0 && await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            _expiryScheduled = false;
+        }
+
+        return outcome.IsSuccess ? outcome.Value : 0;
+    }
+
+    /// <summary>Ended reservations leave the state (completed if they were confirmed); the read store keeps them.</summary>
+    private Outcome<int> DecideExpiry()
+    {
+        var now = Now;
+        var ended = _state.State.Reservations.Values.Where(r => r.End <= now).ToList();
+        if (ended.Count == 0)
+        {
+            return DomainError.Conflict("nothing_ended", "No reservation has ended.");
+        }
+
+        foreach (var reservation in ended)
+        {
+            _state.State.Reservations.Remove(reservation.Id);
+            _index.Remove(reservation.Id);
+            if (reservation.Status == ReservationStatus.Confirmed)
+            {
+                var completed = reservation with { Status = ReservationStatus.Completed, UpdatedAt = now, Version = reservation.Version + 1 };
+                Record(EventTypes.ReservationCompleted, null, completed);
+            }
+        }
+
+        PruneAnswers(now);
+        return ended.Count;
+    }
+
+    private async Task ScheduleExpiryAsync()
+    {
+        if (_expiryScheduled || _state.State.Reservations.Count == 0)
+        {
+            return;
+        }
+
+        await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryPeriod, ExpiryPeriod);
+        _expiryScheduled = true;
+    }
+}

@@ -1,0 +1,38 @@
+using ResourceReserver.Events;
+using ResourceReserver.Host.Hosting;
+using ResourceReserver.Infrastructure.ReadStore;
+using StackExchange.Redis;
+
+namespace ResourceReserver.Host.Live;
+
+/// <summary>SignalR, its Redis backplane in the clustered mode, and the live event sink.</summary>
+public static class LiveSetup
+{
+    /// <summary>Adds SignalR and makes the grains' event sink push live changes.</summary>
+    public static WebApplicationBuilder AddReserverLive(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR();
+        var clustering = builder.Configuration.GetSection("Clustering").Get<ClusteringOptions>() ?? new ClusteringOptions();
+        if (clustering.IsRedis)
+        {
+            var redis = builder.Configuration.GetConnectionString("Redis")
+                ?? throw new InvalidOperationException("Clustering:Provider=Redis needs ConnectionStrings:Redis.");
+            // One channel namespace per cluster, so clusters sharing a Redis never see each other's messages.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("rr-live:" + clustering.ClusterId));
+        }
+
+        builder.Services.AddSingleton<HubLiveObserver>();
+        builder.Services.AddSingleton<ILiveObserver>(sp => sp.GetRequiredService<HubLiveObserver>());
+        // Registered after the storage setup, so the grains' OutboxRelay resolves this decorator.
+        builder.Services.AddSingleton<IEventSink>(sp => new LiveEventSink(
+            sp.GetRequiredService<SqlReadStore>(), sp.GetRequiredService<ILiveObserver>(), sp.GetRequiredService<ILogger<LiveEventSink>>()));
+        return builder;
+    }
+
+    /// <summary>Maps the hub at <c>/hubs/live</c>.</summary>
+    public static WebApplication MapReserverLive(this WebApplication app)
+    {
+        app.MapHub<LiveHub>("/hubs/live");
+        return app;
+    }
+}
