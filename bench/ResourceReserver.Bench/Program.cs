@@ -2,17 +2,30 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using ResourceReserver.Bench;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
 using ResourceReserver.Grains;
+using ResourceReserver.Infrastructure.Schema;
+using ResourceReserver.Infrastructure.Sqlite;
 using ResourceReserver.Outbox;
 
 // Booking cost on one resource holding 10, 1,000 and 10,000 future reservations, measured in one run.
-// Usage: dotnet run -c Release --project bench/ResourceReserver.Bench [-- bookingsPerSize rounds]
+// Usage: dotnet run -c Release --project bench/ResourceReserver.Bench [-- bookingsPerSize rounds memory|sqlite]
+// "memory" keeps state by reference (the grain's own cost); "sqlite" writes every booking through the
+// project's real SQLite grain storage (what the embedded mode pays, serialisation of the whole state included).
 var perSize = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
 var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+var storage = args.Length > 2 ? args[2] : "memory";
+var databasePath = Path.Combine(Path.GetTempPath(), $"rr-bench-{Guid.NewGuid():N}.db");
+if (storage == "sqlite")
+{
+    var dataSource = SqliteDataSource.Create(databasePath);
+    await new MigrationRunner(dataSource, SqlDialect.Sqlite, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+    SqliteBench.Store = new SqliteStore(dataSource);
+}
 int[] sizes = [10, 1_000, 10_000];
 
 var builder = new InProcessTestClusterBuilder();
@@ -21,7 +34,16 @@ builder.ConfigureSilo((_, silo) =>
     silo.Services.AddSingleton(TimeProvider.System);
     silo.Services.AddSingleton<IEventSink, DiscardingSink>();
     silo.Services.AddSingleton<OutboxRelay>();
-    silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, _) => new ReferenceGrainStorage());
+    if (SqliteBench.Store is { } store)
+    {
+        silo.Services.AddSingleton(store);
+        silo.AddSqliteGrainStorageAsDefault();
+    }
+    else
+    {
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, _) => new ReferenceGrainStorage());
+    }
+
     silo.UseInMemoryReminderService();
 });
 var cluster = builder.Build();
@@ -38,9 +60,24 @@ foreach (var size in sizes)
     var grain = grains.GetGrain<IResourceGrain>(Guid.NewGuid());
     var rules = BookingRules.Default with { MaxHorizon = TimeSpan.FromDays(3650) };
     await grain.CreateAsync(new ResourceDetails { Name = $"bench-{size}", Rules = rules }, admin);
-    for (var i = 0; i < size; i++)
+    // Filled in series of up to 365 (one state write each), so filling stays cheap on real storage too.
+    for (var filled = 0; filled < size; filled += 365)
     {
-        await Book(grain, origin.AddHours(2 * i));
+        var count = Math.Min(365, size - filled);
+        var first = origin.AddHours(2 * filled);
+        var series = await grain.BookSeriesAsync(new SeriesRequest
+        {
+            SeriesId = Guid.NewGuid(),
+            UserId = Guid.NewGuid(),
+            Start = first,
+            End = first.AddHours(1),
+            Rule = $"FREQ=HOURLY;INTERVAL=2;COUNT={count}",
+            Mode = SeriesConflictMode.AllOrNothing,
+        });
+        if (!series.IsSuccess)
+        {
+            throw new InvalidOperationException(series.Error!.Code);
+        }
     }
 
     resources[size] = grain;
@@ -63,7 +100,7 @@ for (var round = 0; round < rounds; round++)
     }
 }
 
-Console.WriteLine($"bookings per size: {perSize} (in {rounds} rounds), sequential, one client, one silo, in-process");
+Console.WriteLine($"storage: {storage}; bookings per size: {perSize} (in {rounds} rounds), sequential, one client, one silo, in-process");
 Console.WriteLine("| reservations held | median µs per booking | bookings/s | cost vs 10 |");
 Console.WriteLine("|---:|---:|---:|---:|");
 var baseline = Median(results[10]);
@@ -74,6 +111,7 @@ foreach (var size in sizes)
 }
 
 await cluster.DisposeAsync();
+File.Delete(databasePath);
 
 async Task<double> Measure(int size, int count)
 {
@@ -103,4 +141,10 @@ static double Median(List<double> values) => values.Order().ElementAt(values.Cou
 internal sealed class DiscardingSink : IEventSink
 {
     public Task PublishAsync(IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
+
+/// <summary>The SQLite store handed to the silo when the "sqlite" mode is chosen.</summary>
+internal static class SqliteBench
+{
+    public static SqliteStore? Store { get; set; }
 }
