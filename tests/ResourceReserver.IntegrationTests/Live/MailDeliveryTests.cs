@@ -10,24 +10,19 @@ namespace ResourceReserver.IntegrationTests.Live;
 /// <summary>E-mail to a real SMTP server on loopback; an SMTP outage neither fails nor slows a booking.</summary>
 public sealed class MailDeliveryTests
 {
-    [Fact]
+    [Fact(Timeout = 90_000)]
     public async Task With_the_smtp_server_down_bookings_succeed_and_the_confirmation_arrives_once_it_is_back()
     {
         using var smtp = new SmtpSink();
-        var directory = Path.Combine(Path.GetTempPath(), "rr-mail-" + Guid.NewGuid().ToString("N"));
-        await using var silo = new SiloProcess("mail", new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Sqlite",
-            ["Storage__SqlitePath"] = Path.Combine(directory, "reserver.db"),
-            ["Clustering__Provider"] = "Localhost",
-            ["Mail__Enabled"] = "true",
-            ["Mail__Host"] = "127.0.0.1",
-            ["Mail__Port"] = smtp.Port.ToString(),
-            ["Mail__Security"] = "None",
-            ["Mail__RetrySchedule"] = "00:00:01",
-            ["Mail__PollInterval"] = "00:00:00.2",
-            ["Dispatch__PollInterval"] = "00:00:00.2",
-        });
+        var settings = TestServers.ProductionSettings(await TestServers.CreateDatabaseAsync(), "mail-" + Guid.NewGuid().ToString("N")[..8]);
+        settings["Mail__Enabled"] = "true";
+        settings["Mail__Host"] = "127.0.0.1";
+        settings["Mail__Port"] = smtp.Port.ToString();
+        settings["Mail__Security"] = "None";
+        settings["Mail__RetrySchedule"] = "00:00:01";
+        settings["Mail__PollInterval"] = "00:00:00.2";
+        settings["Dispatch__PollInterval"] = "00:00:00.2";
+        await using var silo = new SiloProcess("mail", settings);
         await silo.StartAsync();
         await ApiClient.RegisterAsync(silo, "admin");
         using var admin = ApiClient.For(silo, await ApiClient.SignInAsync(silo, "admin"));

@@ -47,10 +47,13 @@ public sealed class SmtpSink : IDisposable
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
-            RedirectStandardError = true,
         })!;
         var ready = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.True(ready == "READY", "aiosmtpd did not start: " + await _process.StandardError.ReadToEndAsync());
+        if (ready != "READY")
+        {
+            _process.Kill();
+            Assert.Fail($"aiosmtpd did not start (python3-aiosmtpd installed?): {ready}");
+        }
     }
 
     /// <summary>Waits for a message whose subject contains <paramref name="subject"/>.</summary>
