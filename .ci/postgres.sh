@@ -3,7 +3,7 @@
 # Sourced by .ci/run; expects CI_WORK to be set.
 
 PG_BIN=/usr/lib/postgresql/15/bin
-PG_PORT=55432
+PG_PORT=${RR_CI_PG_PORT:-55432}  # override to run beside another CI run
 PG_DATABASE=reserver_test
 
 # The postgres user must be able to reach the data directory; a clone under a private home (e.g. /root)

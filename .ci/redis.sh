@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # A throw-away Redis for the clustering tests: no persistence, 127.0.0.1 only. Sourced by .ci/run.
 
-REDIS_PORT=56379
+REDIS_PORT=${RR_CI_REDIS_PORT:-56379}  # override to run beside another CI run
 
 redis_stop() {
     redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
