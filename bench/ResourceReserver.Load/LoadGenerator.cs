@@ -56,7 +56,7 @@ public sealed class LoadGenerator(IReadOnlyList<HttpClient> clients)
         var end = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
-            var random = new Random(w * 7919 + 17);
+            var random = new Random(Random.Shared.Next());
             var client = clients[w % clients.Count];
             while (true)
             {
@@ -81,7 +81,7 @@ public sealed class LoadGenerator(IReadOnlyList<HttpClient> clients)
     public async Task<PointResult> OpenAsync(string name, RequestFactory factory, double perSecond, TimeSpan measure, int maxOutstanding = 4096)
     {
         var recorder = new Recorder((int)Math.Min(int.MaxValue / 2, perSecond * measure.TotalSeconds * 1.1 + 1024));
-        var random = new Random(4242);
+        var random = new Random(Random.Shared.Next());
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
         var end = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);

@@ -351,7 +351,7 @@ internal sealed class Report(string? path)
     {
         Line("RESULT " + result.Line()
             + (result.Bad > 0 ? $"  <-- {result.Bad} responses neither 2xx nor 409" : "")
-            + (result.Skipped > 0 ? $"  <-- generator overloaded: {result.Skipped} scheduled requests not sent" : ""));
+            + (result.Skipped > 0 ? $"  <-- {result.Skipped} scheduled requests not sent: 4096 already outstanding (the server fell behind the offered rate)" : ""));
         Line("  " + cpu);
         Line(result.Histogram);
     }
