@@ -1,0 +1,358 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using ResourceReserver.Load;
+
+// REST booking benchmarks (issue 6): starts real hosts in production mode (PostgreSQL + Redis) and/or embedded
+// mode (SQLite), registers a few users, creates N resources plus one hot one, then measures per workload the
+// saturation throughput (closed loop) and the latency at a fraction of it (open loop), and stops every host.
+// Usage (from the repository root, after `dotnet build -c Release`):
+//   dotnet bench/ResourceReserver.Load/bin/Release/net10.0/ResourceReserver.Load.dll [options]
+//   --modes production,embedded  --silos 1  --seconds 30  --warmup 3  --resources 10000  --users 8
+//   --workers 64  --fraction 0.8  --workloads live,spread,hot,availability  --results FILE  --wrk
+//   --light R (adds one open-loop point per workload at min(R, 25 % of saturation) requests/s: latency away from saturation)
+// Environment: RR_TEST_POSTGRES (admin connection string), RR_TEST_REDIS (host:port), as .ci/postgres.sh and
+// .ci/redis.sh export them; defaults are the CI ports 55432 and 56379 on 127.0.0.1.
+var options = Options.Parse(args);
+var repoRoot = FindRepoRoot();
+var hostDll = Path.Combine(repoRoot, "src/ResourceReserver.Host/bin/Release/net10.0/ResourceReserver.Host.dll");
+if (!File.Exists(hostDll))
+{
+    Console.Error.WriteLine($"{hostDll} not found: run `dotnet build -c Release` first.");
+    return 2;
+}
+
+var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+var logDirectory = Path.Combine(Path.GetTempPath(), $"rr-load-{stamp}");
+Directory.CreateDirectory(logDirectory);
+var report = new Report(options.ResultsFile);
+report.Line($"# REST booking benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; "
+    + $"{options.Seconds} s per point after {options.WarmUp} s warm-up; {options.Resources} resources + 1 hot; {options.Users} users; "
+    + $"closed loop {options.Workers} workers; open loop at {options.Fraction:0.##} × saturation; host logs in {logDirectory}");
+
+var running = new List<HostProcess>();
+AppDomain.CurrentDomain.ProcessExit += (_, _) => running.ForEach(h => h.KillNow());
+Console.CancelKeyPress += (_, e) =>
+{
+    running.ForEach(h => h.KillNow());
+};
+
+var failures = 0;
+foreach (var mode in options.Modes)
+{
+    string? database = null;
+    try
+    {
+        var settings = new Dictionary<string, string>();
+        var silos = 1;
+        if (mode == "production")
+        {
+            database = await CreateDatabaseAsync();
+            var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+            settings["Storage__Provider"] = "Postgres";
+            settings["ConnectionStrings__Postgres"] = database;
+            settings["Clustering__Provider"] = "Redis";
+            settings["ConnectionStrings__Redis"] = Environment.GetEnvironmentVariable("RR_TEST_REDIS") ?? "127.0.0.1:56379";
+            settings["Clustering__ClusterId"] = clusterId;
+            settings["Clustering__ServiceId"] = clusterId;
+            silos = options.Silos;
+        }
+        else
+        {
+            var directory = Path.Combine(logDirectory, "embedded-data");
+            Directory.CreateDirectory(directory);
+            settings["Storage__Provider"] = "Sqlite";
+            settings["Storage__SqlitePath"] = Path.Combine(directory, "reserver.db");
+            settings["Clustering__Provider"] = "Localhost";
+        }
+
+        var hosts = Enumerable.Range(0, silos).Select(i => new HostProcess($"{mode}-silo{i}", hostDll, logDirectory, settings)).ToList();
+        running.AddRange(hosts);
+        try
+        {
+            await hosts[0].StartAsync();
+            await Task.WhenAll(hosts.Skip(1).Select(h => h.StartAsync()));
+            var label = mode == "production" ? $"production ({silos} silo{(silos > 1 ? "s" : "")}, PostgreSQL + Redis)" : "embedded (SQLite)";
+            report.Line($"## {label}: host pids {string.Join(", ", hosts.Select(h => h.Pid))}");
+            await RunModeAsync(label, hosts, database);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+                running.Remove(host);
+            }
+        }
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or NpgsqlException)
+    {
+        failures++;
+        report.Line($"!! {mode} failed: {e.Message}");
+    }
+    finally
+    {
+        if (database is not null)
+        {
+            try
+            {
+                await DropDatabaseAsync(database);
+            }
+            catch (NpgsqlException e)
+            {
+                // The shared test PostgreSQL may have been restarted by another job; a restart drops the database anyway.
+                report.Line($"!! could not drop the benchmark database: {e.Message}");
+            }
+        }
+    }
+}
+
+report.Line("# done");
+return failures == 0 ? 0 : 1;
+
+async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? database)
+{
+    var anonymous = hosts.Select(h => NewClient(h.BaseAddress, 16)).ToList();
+    var admin = await RegisterAndSignInAsync(anonymous[0], "benchadmin");
+    var tokens = new List<string>();
+    for (var i = 1; i <= options.Users; i++)
+    {
+        tokens.Add(await RegisterAndSignInAsync(anonymous[i % anonymous.Count], $"benchuser{i}"));
+    }
+
+    // Resources: created through the API by the administrator, 16 at a time.
+    var watch = Stopwatch.StartNew();
+    var resources = new Guid[options.Resources];
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(async w =>
+    {
+        var client = anonymous[w % anonymous.Count];
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < resources.Length)
+        {
+            resources[i] = await CreateResourceAsync(client, admin, $"bench-{i:00000}");
+        }
+    }));
+    var hot = await CreateResourceAsync(anonymous[0], admin, "bench-hot");
+    report.Line(string.Create(CultureInfo.InvariantCulture, $"setup: {options.Users} users, {resources.Length + 1} resources created in {watch.Elapsed.TotalSeconds:0.0} s ({resources.Length / watch.Elapsed.TotalSeconds:0}/s)"));
+
+    var clients = hosts.Select(h => NewClient(h.BaseAddress, 1024)).ToList();
+    var generator = new LoadGenerator(clients) { WarmUp = TimeSpan.FromSeconds(options.WarmUp) };
+    var baseInstant = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(1);
+    var cpu = new CpuMeter(hosts.Select(h => h.Pid!.Value).ToList(), database);
+    var userHeaders = tokens.Select(t => new AuthenticationHeaderValue("Bearer", t)).ToArray();
+
+    // A booking: a random 15-minute-aligned start in the next ~354 days, 30 minutes long (the pgbench baseline uses the same).
+    HttpRequestMessage Book(Random random, Guid resource)
+    {
+        var start = baseInstant.AddMinutes(15 * random.Next(34_000));
+        var body = $"{{\"resourceId\":\"{resource}\",\"start\":\"{start:yyyy-MM-ddTHH:mm:ssZ}\",\"end\":\"{start.AddMinutes(30):yyyy-MM-ddTHH:mm:ssZ}\"}}";
+        return new HttpRequestMessage(HttpMethod.Post, "/api/v1/reservations")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            Headers = { Authorization = userHeaders[random.Next(userHeaders.Length)] },
+        };
+    }
+
+    var workloads = new Dictionary<string, RequestFactory>
+    {
+        ["live"] = _ => new HttpRequestMessage(HttpMethod.Get, "/live"),
+        ["spread"] = random => Book(random, resources[random.Next(resources.Length)]),
+        ["hot"] = random => Book(random, hot),
+        ["availability"] = random =>
+        {
+            var from = baseInstant.AddDays(random.Next(350));
+            return new HttpRequestMessage(HttpMethod.Get,
+                $"/api/v1/resources/{resources[random.Next(resources.Length)]}/availability?from={from:yyyy-MM-ddTHH:mm:ssZ}&until={from.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}")
+            {
+                Headers = { Authorization = userHeaders[random.Next(userHeaders.Length)] },
+            };
+        },
+    };
+
+    foreach (var workload in options.Workloads)
+    {
+        if (workload == "live" && options.Wrk)
+        {
+            report.Line("wrk (bench/http/ceiling.sh) on /live:\n" + RunWrk(hosts[0].BaseAddress, options.Seconds));
+        }
+
+        var measure = TimeSpan.FromSeconds(options.Seconds);
+        cpu.Start();
+        var saturation = await generator.ClosedAsync($"{label} {workload}", workloads[workload], options.Workers, measure);
+        report.Point(saturation, cpu.Stop() + cpu.DatabaseLine(saturation.Completed));
+        if (workload == "live")
+        {
+            continue;
+        }
+
+        var rate = Math.Max(1, Math.Round(saturation.Throughput * options.Fraction));
+        cpu.Start();
+        var open = await generator.OpenAsync($"{label} {workload}", workloads[workload], rate, measure);
+        report.Point(open, cpu.Stop() + cpu.DatabaseLine(open.Completed));
+        if (options.LightRate > 0)
+        {
+            cpu.Start();
+            var lightRate = Math.Max(1, Math.Min(options.LightRate, Math.Round(saturation.Throughput * 0.25)));
+            var light = await generator.OpenAsync($"{label} {workload} (light load)", workloads[workload], lightRate, measure);
+            report.Point(light, cpu.Stop() + cpu.DatabaseLine(light.Completed));
+        }
+    }
+
+    foreach (var client in anonymous.Concat(clients))
+    {
+        client.Dispose();
+    }
+}
+
+static HttpClient NewClient(Uri baseAddress, int connections) => new(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = connections,
+    PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+})
+{
+    BaseAddress = baseAddress,
+    Timeout = TimeSpan.FromSeconds(15),
+};
+
+static async Task<string> RegisterAndSignInAsync(HttpClient client, string username)
+{
+    const string password = "Bench-Passw0rd!x";
+    (await client.PostAsJsonAsync("/api/v1/auth/register", new { username, password })).EnsureSuccessStatusCode();
+    var response = await client.PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "password",
+        ["username"] = username,
+        ["password"] = password,
+    }));
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+}
+
+static async Task<Guid> CreateResourceAsync(HttpClient client, string adminToken, string name)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/resources") { Content = JsonContent.Create(new { name, capacity = 1 }) };
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    using var response = await client.SendAsync(request);
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+}
+
+string RunWrk(Uri baseAddress, int seconds)
+{
+    var info = new ProcessStartInfo("bash", [Path.Combine(repoRoot, "bench/http/ceiling.sh"), baseAddress.ToString().TrimEnd('/'), seconds.ToString(CultureInfo.InvariantCulture)])
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return output.TrimEnd();
+}
+
+static string AdminConnection() => Environment.GetEnvironmentVariable("RR_TEST_POSTGRES")
+    ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=reserver_test;Pooling=true";
+
+static async Task<string> CreateDatabaseAsync()
+{
+    var name = "rr_bench_" + Guid.NewGuid().ToString("N")[..12];
+    await using (var connection = new NpgsqlConnection(AdminConnection()))
+    {
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    return new NpgsqlConnectionStringBuilder(AdminConnection()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+}
+
+static async Task DropDatabaseAsync(string database)
+{
+    var name = new NpgsqlConnectionStringBuilder(database).Database;
+    NpgsqlConnection.ClearAllPools();
+    await using var connection = new NpgsqlConnection(AdminConnection());
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+static string FindRepoRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "ResourceReserver.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository (ResourceReserver.sln not found above the tool).");
+}
+
+internal sealed record Options(
+    string[] Modes, int Silos, int Seconds, int WarmUp, int Resources, int Users, int Workers, double Fraction, string[] Workloads, string? ResultsFile, bool Wrk, int LightRate)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        var wrk = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--wrk")
+            {
+                wrk = true;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown argument {args[i]}");
+            }
+        }
+
+        string Get(string key, string fallback) => values.GetValueOrDefault(key, fallback);
+        int Int(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        return new Options(
+            Get("modes", "production,embedded").Split(','),
+            Int("silos", 1),
+            Int("seconds", 30),
+            Int("warmup", 3),
+            Int("resources", 10_000),
+            Int("users", 8),
+            Int("workers", 64),
+            double.Parse(Get("fraction", "0.8"), CultureInfo.InvariantCulture),
+            Get("workloads", "live,spread,hot,availability").Split(','),
+            values.GetValueOrDefault("results"),
+            wrk,
+            Int("light", 0));
+    }
+}
+
+/// <summary>Prints to the console and appends to the results file.</summary>
+internal sealed class Report(string? path)
+{
+    public void Line(string text)
+    {
+        Console.WriteLine(text);
+        if (path is not null)
+        {
+            File.AppendAllText(path, text + "\n");
+        }
+    }
+
+    public void Point(PointResult result, string cpu)
+    {
+        Line("RESULT " + result.Line()
+            + (result.Bad > 0 ? $"  <-- {result.Bad} responses neither 2xx nor 409" : "")
+            + (result.Skipped > 0 ? $"  <-- {result.Skipped} scheduled requests not sent: 4096 already outstanding (the server fell behind the offered rate)" : ""));
+        Line("  " + cpu);
+        Line(result.Histogram);
+    }
+}
