@@ -2,11 +2,12 @@ using ResourceReserver.Infrastructure.Calendar;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Mail;
 using ResourceReserver.Infrastructure.Notifications;
+using ResourceReserver.Infrastructure.Reminders;
 using ResourceReserver.Infrastructure.Webhooks;
 
 namespace ResourceReserver.Host.Notifications;
 
-/// <summary>The event dispatcher and its consumers: in-app notifications, e-mail and webhooks.</summary>
+/// <summary>The event dispatcher and its consumers: in-app notifications, reminders, e-mail and webhooks.</summary>
 public static class IntegrationsSetup
 {
     /// <summary>Registers stores, consumers, the dispatcher and the mail sender.</summary>
@@ -16,6 +17,7 @@ public static class IntegrationsSetup
         services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch");
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
+        services.AddOptions<ReservationReminderOptions>().BindConfiguration("Reminders");
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<IEventConsumer, WebhookConsumer>();
         services.AddHostedService<WebhookDeliverer>();
@@ -23,8 +25,13 @@ public static class IntegrationsSetup
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<CalendarFeedStore>();
         services.AddSingleton<MailOutbox>();
+        services.AddSingleton<NotificationPublisher>();
         services.AddSingleton<IEventConsumer, NotificationConsumer>();
-        services.AddSingleton<IEventConsumer, MailConsumer>();
+        services.AddSingleton<MailConsumer>();
+        services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<MailConsumer>());
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<IEventConsumer, ReminderScheduler>();
+        services.AddHostedService<ReminderService>();
         services.AddHostedService<EventDispatcher>();
         services.AddHostedService<MailSender>();
         return builder;

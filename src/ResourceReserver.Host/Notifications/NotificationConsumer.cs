@@ -1,22 +1,28 @@
+using ResourceReserver.Contracts;
 using ResourceReserver.Events;
-using ResourceReserver.Host.Live;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Notifications;
 
 namespace ResourceReserver.Host.Notifications;
 
-/// <summary>
-/// Writes the in-app feed from reservation events and pushes each new entry to its user's live connections.
-/// Only the silo whose insert wins pushes, so a user gets each notification once even though every silo runs this.
-/// </summary>
-public sealed class NotificationConsumer(NotificationStore store, EventLog log, HubLiveObserver live, ILogger<NotificationConsumer> logger) : IEventConsumer
+/// <summary>Writes the in-app feed (and live pushes) from reservation events and waitlist offers.</summary>
+public sealed class NotificationConsumer(NotificationPublisher publisher, EventLog log) : IEventConsumer
 {
+    /// <summary>Feed kind of a waitlist offer.</summary>
+    public const string WaitlistOfferKind = "waitlist_offer";
+
     /// <inheritdoc />
     public string Name => "notifications";
 
     /// <inheritdoc />
     public async Task HandleAsync(DomainEvent domainEvent, CancellationToken ct)
     {
+        if (domainEvent is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
+        {
+            await PublishOfferAsync(domainEvent, entry, ct);
+            return;
+        }
+
         if (domainEvent.Reservation is not { } reservation)
         {
             return;
@@ -27,7 +33,6 @@ public sealed class NotificationConsumer(NotificationStore store, EventLog log, 
             EventTypes.ReservationCreated => ("reservation_confirmed", "confirmed"),
             EventTypes.ReservationCancelled => ("reservation_cancelled", "cancelled"),
             EventTypes.ReservationUpdated => ("reservation_updated", "changed"),
-            "waitlist.offer" => ("waitlist_offer", "offered to you from the waitlist"),
             _ => (null, null),
         };
         if (kind is null)
@@ -39,20 +44,18 @@ public sealed class NotificationConsumer(NotificationStore store, EventLog log, 
         var notification = new Notification(
             Guid.CreateVersion7(), reservation.UserId, kind, $"Reservation {verb}: {name}",
             $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, domainEvent.OccurredAt, null);
-        if (!await store.AddAsync(notification, $"{domainEvent.Id}:{reservation.UserId}", ct))
-        {
-            return;
-        }
+        await publisher.PublishAsync(notification, $"{domainEvent.Id}:{reservation.UserId}", ct);
+    }
 
-        try
-        {
-            await live.NotifyAsync(reservation.UserId, new LiveNotification(
-                notification.Id, kind, notification.Title, notification.Body, reservation.Id, reservation.ResourceId, notification.CreatedAt));
-        }
-        catch (Exception exception)
-        {
-            // The feed has it; the live push is a courtesy.
-            logger.LogWarning(exception, "Live push of notification {Id} failed", notification.Id);
-        }
+    private async Task PublishOfferAsync(DomainEvent domainEvent, WaitlistEntry entry, CancellationToken ct)
+    {
+        var name = (await log.GetResourceAsync(entry.ResourceId, ct))?.Details.Name ?? "a resource";
+        var slot = entry.OfferedSlot ?? new TimeRange(entry.Start, entry.End);
+        var until = entry.OfferExpiresAt is { } expires ? $"; accept before {expires:u}" : "";
+        // The offered hold carries the entry's id, so reservationId names both the hold and the entry to accept.
+        var notification = new Notification(
+            Guid.CreateVersion7(), entry.UserId, WaitlistOfferKind, $"A slot is free: {name}",
+            $"{name}, {slot.Start:u} – {slot.End:u}{until}", entry.Id, entry.ResourceId, domainEvent.OccurredAt, null);
+        await publisher.PublishAsync(notification, $"{domainEvent.Id}:{entry.UserId}", ct);
     }
 }

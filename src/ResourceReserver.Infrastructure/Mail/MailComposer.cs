@@ -18,7 +18,6 @@ public static class MailComposer
             "cancellation" => ($"Reservation cancelled: {name}", "Your reservation has been cancelled."),
             "update" => ($"Reservation changed: {name}", "Your reservation has changed."),
             "reminder" => ($"Reminder: {name} in {Describe(lead ?? TimeSpan.Zero)}", $"Your reservation starts in {Describe(lead ?? TimeSpan.Zero)}."),
-            "waitlist_offer" => ($"A slot is free: {name}", "A slot you waited for is free and offered to you."),
             _ => ($"Reservation: {name}", "About your reservation."),
         };
         var title = string.IsNullOrWhiteSpace(reservation.Title) ? "" : $"\nTitle: {reservation.Title}";
@@ -37,9 +36,10 @@ public static class MailComposer
         return (subject, text, html);
     }
 
-    private static DateTime Local(DateTimeOffset instant, string zone) =>
+    internal static DateTime Local(DateTimeOffset instant, string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? TimeZoneInfo.ConvertTime(instant, tz).DateTime : instant.UtcDateTime;
 
-    private static string Describe(TimeSpan lead) =>
+    /// <summary>A lead time in words ("1 hour", "24 hours", "30 minutes").</summary>
+    public static string Describe(TimeSpan lead) =>
         lead.TotalHours >= 1 ? $"{lead.TotalHours:0} hour{(lead.TotalHours >= 2 ? "s" : "")}" : $"{lead.TotalMinutes:0} minutes";
 }

@@ -7,22 +7,30 @@ using ResourceReserver.Infrastructure.Dispatch;
 namespace ResourceReserver.Infrastructure.Mail;
 
 /// <summary>
-/// Turns reservation events into queued mail: a confirmation with the .ics, a cancellation, a change notice, and
-/// one reminder per lead time. Reminders are keyed by reservation, lead time and start, so a moved reservation
-/// gets new ones and the sender drops those whose start no longer matches.
+/// Turns events into queued mail: a confirmation with the .ics, a cancellation, a change notice, and a waitlist
+/// offer. Reminders are not queued here: <c>ReminderScheduler</c> keeps their schedule and queues the mail
+/// when one fires, after checking the reservation is still on.
 /// </summary>
 public sealed class MailConsumer(MailOutbox outbox, EventLog log, IOptions<MailOptions> options, TimeProvider time) : IEventConsumer
 {
-    /// <summary>Event type of a waitlist offer, when the waitlist feature emits one.</summary>
-    public const string WaitlistOffer = "waitlist.offer";
-
     /// <inheritdoc />
     public string Name => "mail";
 
     /// <inheritdoc />
     public async Task HandleAsync(DomainEvent domainEvent, CancellationToken ct)
     {
-        if (!options.Value.Enabled || domainEvent.Reservation is not { } reservation)
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        if (domainEvent is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
+        {
+            await QueueOfferAsync(entry, ct);
+            return;
+        }
+
+        if (domainEvent.Reservation is not { } reservation)
         {
             return;
         }
@@ -32,11 +40,9 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, IOptions<MailO
             EventTypes.ReservationCreated => "confirmation",
             EventTypes.ReservationCancelled => "cancellation",
             EventTypes.ReservationUpdated => "update",
-            WaitlistOffer => "waitlist_offer",
             _ => null,
         };
-        if (kind is null || await log.GetUserAsync(reservation.UserId, ct) is not { Email: { Length: > 0 } email } user
-            || !user.Preferences.EmailNotifications)
+        if (kind is null || await RecipientAsync(reservation.UserId, ct) is not { } email)
         {
             return;
         }
@@ -44,31 +50,27 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, IOptions<MailO
         var resource = await log.GetResourceAsync(reservation.ResourceId, ct);
         var now = time.GetUtcNow();
         var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null);
-        var ics = kind is "confirmation" or "update" or "cancellation" ? IcsOf(reservation, resource) : null;
+        var ics = IcsOf(reservation, resource);
         var key = kind == "update" ? $"{reservation.Id}:update:{reservation.Version}" : $"{reservation.Id}:{kind}";
         await outbox.EnqueueAsync(new QueuedMail(key, kind, email, subject, text, html, ics, reservation.Id, reservation.Start, now), now, ct);
-        if (kind is "confirmation" or "update" && reservation.Status == ReservationStatus.Confirmed)
-        {
-            await ScheduleRemindersAsync(reservation, resource, email, user.Preferences, now, ct);
-        }
     }
 
-    private async Task ScheduleRemindersAsync(
-        Reservation reservation, ResourceSnapshot? resource, string email, NotificationPreferences preferences, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var hours in preferences.ReminderLeadTimesHours.Distinct())
-        {
-            var lead = TimeSpan.FromHours(hours);
-            var due = reservation.Start - lead;
-            if (hours <= 0 || due <= now)
-            {
-                continue;
-            }
+    /// <summary>The address to write to, or null when the user has none or does not want e-mail.</summary>
+    public async Task<string?> RecipientAsync(Guid userId, CancellationToken ct) =>
+        await log.GetUserAsync(userId, ct) is { Email: { Length: > 0 } email, Preferences.EmailNotifications: true } ? email : null;
 
-            var (subject, text, html) = MailComposer.Compose("reminder", reservation, resource, lead);
-            var key = $"{reservation.Id}:reminder:{hours}:{reservation.Start.ToUnixTimeMilliseconds()}";
-            await outbox.EnqueueAsync(new QueuedMail(key, "reminder", email, subject, text, html, null, reservation.Id, reservation.Start, due), now, ct);
+    private async Task QueueOfferAsync(WaitlistEntry entry, CancellationToken ct)
+    {
+        if (await RecipientAsync(entry.UserId, ct) is not { } email)
+        {
+            return;
         }
+
+        var now = time.GetUtcNow();
+        var (subject, text, html) = OfferMailComposer.Compose(entry, await log.GetResourceAsync(entry.ResourceId, ct));
+        // Keyed by the entry's version: each offer made to the entry is one mail, however often the event is seen.
+        var key = $"{entry.Id}:waitlist_offer:{entry.Version}";
+        await outbox.EnqueueAsync(new QueuedMail(key, "waitlist_offer", email, subject, text, html, null, null, null, now), now, ct);
     }
 
     private static string IcsOf(Reservation reservation, ResourceSnapshot? resource) =>

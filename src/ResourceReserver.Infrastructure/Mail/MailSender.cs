@@ -58,7 +58,7 @@ public sealed class MailSender(MailOutbox outbox, EventLog log, IOptions<MailOpt
     private async Task SendOneAsync(QueuedMail mail, int attempts, MailOptions settings, CancellationToken ct)
     {
         if (mail.Kind == "reminder" && mail.ReservationId is { } id
-            && (await log.GetReservationAsync(id, ct) is not { Status: ReservationStatus.Confirmed } current || current.Start != mail.ReservationStart))
+            && (await log.GetReservationAsync(id, ct) is not { Status: ReservationStatus.Confirmed } current || current.Start.ToUnixTimeMilliseconds() != mail.ReservationStart?.ToUnixTimeMilliseconds()))
         {
             await outbox.CompleteAsync(mail.Key, "skipped", attempts, mail.Due, null, time.GetUtcNow(), ct);
             return;
@@ -97,7 +97,7 @@ public sealed class MailSender(MailOutbox outbox, EventLog log, IOptions<MailOpt
         var message = new MimeMessage { Subject = mail.Subject };
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(mail.Recipient));
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
+        message.MessageId = MailMessageId.For(mail.Key, settings.From); // the same on every attempt: see MailMessageId
         message.Headers.Add("X-Reserver-Mail-Key", mail.Key);
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         if (mail.Ics is { } ics)

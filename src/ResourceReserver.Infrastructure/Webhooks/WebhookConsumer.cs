@@ -32,6 +32,7 @@ public sealed class WebhookConsumer(WebhookStore store, TimeProvider time) : IEv
                 reservation = domainEvent.Reservation,
                 resource = domainEvent.Resource,
                 user = domainEvent.User,
+                waitlistEntry = domainEvent.WaitlistEntry,
                 detail = domainEvent.Detail,
             });
             await store.EnqueueAsync(hook.Id, domainEvent.Id.ToString(), domainEvent.Type, payload, time.GetUtcNow(), ct);

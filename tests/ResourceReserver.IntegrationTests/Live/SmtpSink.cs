@@ -77,6 +77,19 @@ public sealed class SmtpSink : IDisposable
         throw new TimeoutException($"No message with subject '{subject}' arrived.");
     }
 
+    /// <summary>Every stored message with the instant the server accepted it (the file name is the time in ns).</summary>
+    public async Task<IReadOnlyList<(MimeMessage Message, DateTimeOffset ReceivedAt)>> AllAsync()
+    {
+        var all = new List<(MimeMessage, DateTimeOffset)>();
+        foreach (var file in Directory.GetFiles(_directory, "*.eml").Order())
+        {
+            var ns = long.Parse(Path.GetFileNameWithoutExtension(file));
+            all.Add((await MimeMessage.LoadAsync(file), DateTimeOffset.UnixEpoch.AddTicks(ns / 100)));
+        }
+
+        return all;
+    }
+
     /// <summary>How many stored messages have a subject containing <paramref name="subject"/>.</summary>
     public int CountWithSubject(string subject) =>
         Directory.GetFiles(_directory, "*.eml").Count(f => MimeMessage.Load(f).Subject?.Contains(subject, StringComparison.Ordinal) == true);

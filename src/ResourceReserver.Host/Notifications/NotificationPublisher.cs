@@ -1,0 +1,34 @@
+using ResourceReserver.Host.Live;
+using ResourceReserver.Infrastructure.Notifications;
+
+namespace ResourceReserver.Host.Notifications;
+
+/// <summary>
+/// Adds an entry to a user's feed and pushes it to their live connections. Only the caller whose insert wins
+/// pushes, so a user gets each notification once even though every silo sees the same events.
+/// </summary>
+public sealed class NotificationPublisher(NotificationStore store, HubLiveObserver live, ILogger<NotificationPublisher> logger)
+{
+    /// <summary>Adds and pushes <paramref name="notification"/> unless <paramref name="dedupeKey"/> was used; true when this call added it.</summary>
+    public async Task<bool> PublishAsync(Notification notification, string dedupeKey, CancellationToken ct)
+    {
+        if (!await store.AddAsync(notification, dedupeKey, ct))
+        {
+            return false;
+        }
+
+        try
+        {
+            await live.NotifyAsync(notification.UserId, new LiveNotification(
+                notification.Id, notification.Kind, notification.Title, notification.Body, notification.ReservationId, notification.ResourceId,
+                notification.CreatedAt));
+        }
+        catch (Exception exception)
+        {
+            // The feed has it; the live push is a courtesy.
+            logger.LogWarning(exception, "Live push of notification {Id} failed", notification.Id);
+        }
+
+        return true;
+    }
+}
