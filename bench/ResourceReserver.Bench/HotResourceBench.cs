@@ -45,7 +45,7 @@ internal static class HotResourceBench
         await grain.CreateAsync(new ResourceDetails { Name = "hot", Rules = rules }, new Actor(Guid.NewGuid(), true));
         var origin = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(2);
 
-        // Warm-up, then the measured window; caller c books hours c, c + callers, c + 2 * callers, ...
+        // Warm-up, then the measured window; callers take consecutive quarter hours, so every booking fits
         var next = 0;
         await RunCallersAsync(grain, origin, callers, TimeSpan.FromSeconds(2), () => next++);
         var latencies = new List<double>();
@@ -68,9 +68,9 @@ internal static class HotResourceBench
         {
             while (DateTime.UtcNow < until)
             {
-                var start = origin.AddHours(nextHour());
+                var start = origin.AddMinutes(15 * nextHour());
                 var watch = Stopwatch.StartNew();
-                var outcome = await grain.BookAsync(new BookingRequest { ReservationId = Guid.NewGuid(), UserId = Guid.NewGuid(), Start = start, End = start.AddHours(1) });
+                var outcome = await grain.BookAsync(new BookingRequest { ReservationId = Guid.NewGuid(), UserId = Guid.NewGuid(), Start = start, End = start.AddMinutes(15) });
                 if (!outcome.IsSuccess)
                 {
                     throw new InvalidOperationException(outcome.Error!.Code);

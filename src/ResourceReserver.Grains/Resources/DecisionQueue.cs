@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using ResourceReserver.Outbox;
+
+namespace ResourceReserver.Resources;
+
+/// <summary>
+/// Group commit for one resource. Decisions run one after another in memory (each sees the effects of those
+/// before it), then a single-flight writer confirms everything decided so far with one write per dirty row;
+/// each caller is answered only after the write holding its decision returned, and events are delivered only
+/// after the write holding them. A version conflict re-reads and decides the batch again; any other write
+/// failure re-reads, fails every decision of the batch, and decides the later ones again on the fresh state.
+/// </summary>
+internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logger, Func<Task> onReloaded)
+{
+    private const int MaxAttempts = 3;
+    private readonly List<PendingDecision> _queue = [];
+    private IGrainStorage? _storage;
+    private bool _flushing;
+    private bool _broken;
+    private IGrainTimer? _outboxRetry;
+
+    public ResourceLedger Ledger { get; private set; } = null!;
+
+    /// <summary>True while nothing decided in memory is waiting for a write: memory equals storage.</summary>
+    public bool IsSettled => !_flushing && _queue.Count == 0 && !Ledger.IsDirty;
+
+    public async Task LoadAsync(IGrainStorage storage)
+    {
+        _storage = storage;
+        Ledger = await ResourceLedgerLoader.LoadAsync(storage, grain.GetGrainId());
+    }
+
+    /// <summary>Decides now, and answers once the decision is persisted (at once if it changed nothing and nothing is pending).</summary>
+    public async Task<Outcome<T>> CommitAsync<T>(Func<Outcome<T>> decide)
+    {
+        if (_broken)
+        {
+            return new DomainError(ErrorKind.Unavailable, "storage_unavailable", "The resource could not re-read its state; try again.");
+        }
+
+        var decision = new PendingDecision<T>(decide);
+        decision.Decide(Ledger);
+        if (IsSettled)
+        {
+            // A refusal or a repeated answer on durable state: there is nothing to wait for.
+            return decision.Outcome;
+        }
+
+        _queue.Add(decision);
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushAsync();
+        }
+
+        return await decision.Answer;
+    }
+
+    /// <summary>Delivers every outbox when memory equals storage; if the sink fails, a timer retries.</summary>
+    public async Task DeliverAllAsync()
+    {
+        if (IsSettled && await DeliverAsync(Ledger.PersistedOutboxes().ToList()))
+        {
+            _outboxRetry?.Dispose();
+            _outboxRetry = null;
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        try
+        {
+            while (_queue.Count > 0 || Ledger.IsDirty)
+            {
+                var batch = _queue.ToList();
+                _queue.Clear();
+                var writes = Ledger.TakeDirty();
+                try
+                {
+                    foreach (var write in writes)
+                    {
+                        await write.WriteAsync(_storage!, grain.GetGrainId());
+                    }
+                }
+                catch (Exception exception)
+                {
+                    await RecoverAsync(batch, exception);
+                    continue;
+                }
+
+                batch.ForEach(d => d.Complete());
+                await DeliverAsync(writes);
+            }
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    private async Task RecoverAsync(List<PendingDecision> batch, Exception failure)
+    {
+        var conflict = failure is InconsistentStateException;
+        logger.LogWarning(failure, "Write of {Count} decisions on {GrainId} failed; re-reading", batch.Count, grain.GetGrainId());
+        var later = _queue.ToList();
+        _queue.Clear();
+        try
+        {
+            // No change that was not persisted may survive in memory.
+            Ledger = await ResourceLedgerLoader.LoadAsync(_storage!, grain.GetGrainId());
+            await onReloaded();
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not re-read {GrainId}; deactivating", grain.GetGrainId());
+            _broken = true;
+            grain.DeactivateOnIdle();
+            batch.Concat(later).ToList().ForEach(d => d.Fail(failure));
+            return;
+        }
+
+        foreach (var decision in batch)
+        {
+            if (!conflict)
+            {
+                decision.Fail(failure);
+            }
+            else if (++decision.Attempts >= MaxAttempts)
+            {
+                decision.GiveUp(new DomainError(ErrorKind.Unavailable, "storage_contention", "The entity changed concurrently; try again."));
+            }
+            else
+            {
+                Redecide(decision);
+            }
+        }
+
+        // Decided on memory that held the failed batch: decide again on what storage holds.
+        later.ForEach(Redecide);
+    }
+
+    private void Redecide(PendingDecision decision)
+    {
+        try
+        {
+            decision.Decide(Ledger);
+            _queue.Add(decision);
+        }
+        catch (Exception exception)
+        {
+            decision.Fail(exception);
+        }
+    }
+
+    private async Task<bool> DeliverAsync(IReadOnlyList<RowWrite> writes)
+    {
+        var allDelivered = true;
+        foreach (var write in writes.Where(w => w.Events.Count > 0))
+        {
+            var pending = new OutboxBuffer { Outbox = [.. write.Events] };
+            allDelivered &= await relay.DeliverAsync(pending);
+            var left = pending.Outbox.Select(e => e.Id).ToHashSet();
+            write.ForgetDelivered(write.Events.Select(e => e.Id).Where(id => !left.Contains(id)).ToHashSet());
+        }
+
+        if (!allDelivered)
+        {
+            _outboxRetry ??= grain.RegisterGrainTimer(
+                _ => DeliverAllAsync(),
+                new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)) { Interleave = false });
+        }
+
+        return allDelivered;
+    }
+
+    private sealed class OutboxBuffer : IHasOutbox
+    {
+        public List<Events.DomainEvent> Outbox { get; init; } = [];
+    }
+}
