@@ -16,8 +16,12 @@ public sealed partial class ResourceGrain
         var outcome = await CommitAsync(DecideExpiry);
         if (Ledger.Reservations.Count == 0 && await this.GetReminder(ExpiryReminder) is { } reminder)
         {
-            await this.UnregisterReminder(reminder);
             _expiryScheduled = false;
+            await this.UnregisterReminder(reminder);
+
+            // A booking interleaved while the reminder was being removed: put it back.
+            _expiryScheduled = false;
+            await ScheduleExpiryAsync();
         }
 
         return outcome.IsSuccess ? outcome.Value : 0;
@@ -57,7 +61,16 @@ public sealed partial class ResourceGrain
             return;
         }
 
-        await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryPeriod, ExpiryPeriod);
+        // Set first: interleaved bookings must not all register it.
         _expiryScheduled = true;
+        try
+        {
+            await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryPeriod, ExpiryPeriod);
+        }
+        catch
+        {
+            _expiryScheduled = false;
+            throw;
+        }
     }
 }

@@ -10,8 +10,10 @@ using ResourceReserver.Scheduling;
 namespace ResourceReserver.Resources;
 
 /// <summary>
-/// One bookable resource. Non-reentrant: requests run one at a time, so the conflict check and the write that
-/// confirms a booking can never interleave with another booking of the same resource.
+/// One bookable resource. Non-reentrant except for <see cref="BookAsync"/>, which interleaves so concurrent
+/// bookings share a write. Every decision still runs alone and synchronously on the in-memory state, and every
+/// write goes through one single-flight writer (<see cref="DecisionQueue"/>), so the conflict check always sees
+/// every decision before it and nobody is answered before the write holding their decision returned.
 /// </summary>
 public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
 {
