@@ -14,9 +14,15 @@ namespace ResourceReserver.Resources;
 internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logger, Func<Task> onReloaded)
 {
     private const int MaxAttempts = 3;
+
+    // A caller waits this long at most for its events to reach the sink, as it did before group commit, so
+    // projections are usually current when it hears back; a stuck sink never holds a caller longer.
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(1);
     private readonly List<PendingDecision> _queue = [];
+    private readonly List<(IReadOnlyList<RowWrite> Writes, TaskCompletionSource Done)> _undelivered = [];
     private IGrainStorage? _storage;
     private bool _flushing;
+    private bool _delivering;
     private bool _broken;
     private IGrainTimer? _outboxRetry;
 
@@ -54,16 +60,20 @@ internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logg
             _ = FlushAsync();
         }
 
-        return await decision.Answer;
+        var outcome = await decision.Answer;
+        await Task.WhenAny(decision.Delivered, Task.Delay(DeliveryWait));
+        return outcome;
     }
 
-    /// <summary>Delivers every outbox when memory equals storage; if the sink fails, a timer retries.</summary>
-    public async Task DeliverAllAsync()
+    /// <summary>
+    /// Hands every outbox to the delivery pump when memory equals storage. Not awaited by callers: a sink that
+    /// blocks (e.g. on a row lock held by a paused duplicate activation) must never hold up activation or writes.
+    /// </summary>
+    public void DeliverAll()
     {
-        if (IsSettled && await DeliverAsync(Ledger.PersistedOutboxes().ToList()))
+        if (IsSettled)
         {
-            _outboxRetry?.Dispose();
-            _outboxRetry = null;
+            StartDelivery(Ledger.PersistedOutboxes().ToList());
         }
     }
 
@@ -89,8 +99,8 @@ internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logg
                     continue;
                 }
 
-                batch.ForEach(d => d.Complete());
-                await DeliverAsync(writes);
+                var delivered = StartDelivery(writes);
+                batch.ForEach(d => d.Complete(delivered));
             }
         }
         finally
@@ -153,22 +163,64 @@ internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logg
         }
     }
 
+    private Task StartDelivery(IReadOnlyList<RowWrite> writes)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _undelivered.Add((writes.Where(w => w.Events.Count > 0).ToList(), done));
+        if (!_delivering)
+        {
+            _delivering = true;
+            _ = PumpAsync();
+        }
+
+        return done.Task;
+    }
+
+    /// <summary>Single-flight, in write order, beside the writer rather than inside it.</summary>
+    private async Task PumpAsync()
+    {
+        var allDelivered = true;
+        try
+        {
+            while (_undelivered.Count > 0)
+            {
+                var items = _undelivered.ToList();
+                _undelivered.Clear();
+                allDelivered &= await DeliverAsync(items.SelectMany(i => i.Writes).ToList());
+                items.ForEach(i => i.Done.TrySetResult());
+            }
+        }
+        finally
+        {
+            _delivering = false;
+        }
+
+        if (allDelivered)
+        {
+            _outboxRetry?.Dispose();
+            _outboxRetry = null;
+        }
+        else
+        {
+            _outboxRetry ??= grain.RegisterGrainTimer(
+                _ =>
+                {
+                    DeliverAll();
+                    return Task.CompletedTask;
+                },
+                new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)) { Interleave = false });
+        }
+    }
+
     private async Task<bool> DeliverAsync(IReadOnlyList<RowWrite> writes)
     {
         var allDelivered = true;
-        foreach (var write in writes.Where(w => w.Events.Count > 0))
+        foreach (var write in writes)
         {
             var pending = new OutboxBuffer { Outbox = [.. write.Events] };
             allDelivered &= await relay.DeliverAsync(pending);
             var left = pending.Outbox.Select(e => e.Id).ToHashSet();
             write.ForgetDelivered(write.Events.Select(e => e.Id).Where(id => !left.Contains(id)).ToHashSet());
-        }
-
-        if (!allDelivered)
-        {
-            _outboxRetry ??= grain.RegisterGrainTimer(
-                _ => DeliverAllAsync(),
-                new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)) { Interleave = false });
         }
 
         return allDelivered;

@@ -9,8 +9,17 @@ internal abstract class PendingDecision
     /// <summary>Decides (again) on the current state; runs synchronously, so decisions never interleave.</summary>
     public abstract void Decide(ResourceLedger ledger);
 
+    /// <summary>Done once the events of the decision's write were handed to the sink (or that failed).</summary>
+    public Task Delivered { get; private set; } = Task.CompletedTask;
+
     /// <summary>The write holding the decision returned: answer the caller.</summary>
-    public abstract void Complete();
+    public void Complete(Task delivered)
+    {
+        Delivered = delivered;
+        Complete();
+    }
+
+    protected abstract void Complete();
 
     public abstract void Fail(Exception exception);
 
@@ -32,7 +41,7 @@ internal sealed class PendingDecision<T>(Func<Outcome<T>> decide) : PendingDecis
         Outcome = decide();
     }
 
-    public override void Complete() => _answer.TrySetResult(Outcome);
+    protected override void Complete() => _answer.TrySetResult(Outcome);
 
     public override void Fail(Exception exception) => _answer.TrySetException(exception);
 

@@ -50,7 +50,7 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
             await _decisions.CommitAsync(() => Outcome<bool>.Ok(true));
         }
 
-        await _decisions.DeliverAllAsync();
+        _decisions.DeliverAll();
     }
 
     /// <inheritdoc />
