@@ -39,11 +39,7 @@ public static partial class ReservationsApi
             errors["onConflict"] = ["onConflict is reject (default: nothing is booked) or skip (book the rest)."];
         }
 
-        if (request.Title?.Length > BookingPolicy.MaxTitleLength || request.Notes?.Length > BookingPolicy.MaxNotesLength)
-        {
-            errors["title"] = [$"The title may have at most {BookingPolicy.MaxTitleLength} characters and the notes {BookingPolicy.MaxNotesLength}."];
-        }
-
+        AddTextErrors(errors, request.Title, request.Notes);
         if (errors.Count > 0)
         {
             return Problem.Of(422, "validation_failed", "Some fields are invalid.", errors);

@@ -53,16 +53,7 @@ public static partial class ReservationsApi
             errors["end"] = ["end is required (ISO 8601 with an offset)."];
         }
 
-        if (request.Title?.Length > BookingPolicy.MaxTitleLength)
-        {
-            errors["title"] = [$"At most {BookingPolicy.MaxTitleLength} characters."];
-        }
-
-        if (request.Notes?.Length > BookingPolicy.MaxNotesLength)
-        {
-            errors["notes"] = [$"At most {BookingPolicy.MaxNotesLength} characters."];
-        }
-
+        AddTextErrors(errors, request.Title, request.Notes);
         if (errors.Count > 0)
         {
             return Problem.Of(422, "validation_failed", "Some fields are invalid.", errors);
@@ -133,6 +124,20 @@ public static partial class ReservationsApi
     {
         var (reservation, problem) = await FindOwnAsync(id, http, store);
         return reservation is null ? problem! : TypedResults.Ok(await store.GetHistoryAsync(reservation.Id, http.RequestAborted));
+    }
+
+    /// <summary>The title and notes limits, shared by single and series bookings.</summary>
+    private static void AddTextErrors(Dictionary<string, string[]> errors, string? title, string? notes)
+    {
+        if (title?.Length > BookingPolicy.MaxTitleLength)
+        {
+            errors["title"] = [$"At most {BookingPolicy.MaxTitleLength} characters."];
+        }
+
+        if (notes?.Length > BookingPolicy.MaxNotesLength)
+        {
+            errors["notes"] = [$"At most {BookingPolicy.MaxNotesLength} characters."];
+        }
     }
 
     /// <summary>Finds a reservation the caller may see: its owner or an administrator.</summary>
