@@ -14,8 +14,15 @@ using ResourceReserver.Outbox;
 
 // Booking cost on one resource holding 10, 1,000 and 10,000 future reservations, measured in one run.
 // Usage: dotnet run -c Release --project bench/ResourceReserver.Bench [-- bookingsPerSize rounds memory|sqlite]
+// or [-- hot callers seconds] for many concurrent callers on one resource (see HotResourceBench).
 // "memory" keeps state by reference (the grain's own cost); "sqlite" writes every booking through the
 // project's real SQLite grain storage (what the embedded mode pays, serialisation of the whole state included).
+if (args.Length > 0 && args[0] == "hot")
+{
+    await HotResourceBench.RunAsync(args);
+    return;
+}
+
 var perSize = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
 var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
 var storage = args.Length > 2 ? args[2] : "memory";

@@ -8,13 +8,13 @@ namespace ResourceReserver.Bench;
 /// </summary>
 internal sealed class ReferenceGrainStorage : IGrainStorage
 {
-    private readonly Dictionary<GrainId, (object State, int ETag)> _states = [];
+    private readonly Dictionary<(string, GrainId), (object State, int ETag)> _states = [];
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         lock (_states)
         {
-            if (_states.TryGetValue(grainId, out var stored))
+            if (_states.TryGetValue((stateName, grainId), out var stored))
             {
                 grainState.State = (T)stored.State;
                 grainState.ETag = stored.ETag.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -29,8 +29,8 @@ internal sealed class ReferenceGrainStorage : IGrainStorage
     {
         lock (_states)
         {
-            var etag = _states.TryGetValue(grainId, out var stored) ? stored.ETag + 1 : 1;
-            _states[grainId] = (grainState.State!, etag);
+            var etag = _states.TryGetValue((stateName, grainId), out var stored) ? stored.ETag + 1 : 1;
+            _states[(stateName, grainId)] = (grainState.State!, etag);
             grainState.ETag = etag.ToString(System.Globalization.CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
         }
@@ -42,7 +42,7 @@ internal sealed class ReferenceGrainStorage : IGrainStorage
     {
         lock (_states)
         {
-            _states.Remove(grainId);
+            _states.Remove((stateName, grainId));
         }
 
         return Task.CompletedTask;

@@ -28,7 +28,12 @@ public interface IResourceGrain : IGrainWithGuidKey
     Task<Outcome<ResourceSnapshot>> SetStatusAsync(ResourceStatus status, TimeSpan? autoResetAfter, Actor actor);
 
     /// <summary>Validates, checks conflicts, writes state, and only then confirms.</summary>
+    /// <remarks>
+    /// Interleaves so concurrent bookings can share one write (group commit); the grain still decides them one
+    /// after another in memory and routes every write through one single-flight writer.
+    /// </remarks>
     [Alias("Book")]
+    [AlwaysInterleave]
     Task<Outcome<Reservation>> BookAsync(BookingRequest request);
 
     /// <summary>Cancels a reservation of this resource if the actor owns it or is an administrator.</summary>

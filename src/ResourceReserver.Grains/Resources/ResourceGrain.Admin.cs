@@ -9,7 +9,7 @@ public sealed partial class ResourceGrain
     /// <inheritdoc />
     public Task<Outcome<ResourceSnapshot>> CreateAsync(ResourceDetails details, Actor actor) => CommitAsync<ResourceSnapshot>(() =>
     {
-        if (_state.State.Resource is not null)
+        if (Ledger.Resource is not null)
         {
             return DomainError.Conflict("resource_exists", $"Resource {ResourceId} already exists.");
         }
@@ -22,7 +22,7 @@ public sealed partial class ResourceGrain
 
         var now = Now;
         var resource = new ResourceSnapshot { Id = ResourceId, Details = details, CreatedAt = now, UpdatedAt = now, Version = 1 };
-        _state.State.Resource = resource;
+        Ledger.Resource = resource;
         Record(EventTypes.ResourceCreated, actor, resource: resource);
         return resource;
     });
@@ -35,7 +35,7 @@ public sealed partial class ResourceGrain
             return missing;
         }
 
-        var current = _state.State.Resource!;
+        var current = Ledger.Resource!;
         var details = ResourceDetailsValidator.Normalize(ResourceDetailsValidator.Apply(current.Details, patch));
         if (ResourceDetailsValidator.Validate(details) is { } invalid)
         {
@@ -52,32 +52,10 @@ public sealed partial class ResourceGrain
         }
 
         var updated = current with { Details = details, UpdatedAt = Now, Version = current.Version + 1 };
-        _state.State.Resource = updated;
+        Ledger.Resource = updated;
         RebuildIndex(); // buffers may have changed, and the index holds padded ranges
         Record(EventTypes.ResourceUpdated, actor, resource: updated);
         return updated;
-    });
-
-    /// <inheritdoc />
-    public Task<Outcome<ResourceSnapshot>> DeleteAsync(Actor actor) => CommitAsync<ResourceSnapshot>(() =>
-    {
-        if (MissingResource() is { } missing)
-        {
-            return missing;
-        }
-
-        var now = Now;
-        foreach (var reservation in _state.State.Reservations.Values
-                     .Where(r => r.Status == ReservationStatus.Confirmed && r.End > now).ToList())
-        {
-            CancelReservation(reservation, actor, "The resource was deleted.", now);
-        }
-
-        var current = _state.State.Resource!;
-        var deleted = current with { Deleted = true, UpdatedAt = now, Version = current.Version + 1 };
-        _state.State.Resource = deleted;
-        Record(EventTypes.ResourceDeleted, actor, resource: deleted);
-        return deleted;
     });
 
     /// <inheritdoc />
@@ -117,13 +95,13 @@ public sealed partial class ResourceGrain
             return;
         }
 
-        var resource = _state.State.Resource;
+        var resource = Ledger.Resource;
         if (resource is { Deleted: false, Status: ResourceStatus.Maintenance, StatusResetsAt: { } resetAt } && resetAt <= Now)
         {
             await CommitAsync(() => DecideStatus(ResourceStatus.Available, null, null));
         }
 
-        if (_state.State.Resource?.StatusResetsAt is null)
+        if (Ledger.Resource?.StatusResetsAt is null)
         {
             await ScheduleResetAsync(null);
         }
@@ -137,7 +115,7 @@ public sealed partial class ResourceGrain
         }
 
         var now = Now;
-        var current = _state.State.Resource!;
+        var current = Ledger.Resource!;
         var updated = current with
         {
             Status = status,
@@ -145,7 +123,7 @@ public sealed partial class ResourceGrain
             UpdatedAt = now,
             Version = current.Version + 1,
         };
-        _state.State.Resource = updated;
+        Ledger.Resource = updated;
         Record(status == ResourceStatus.Available ? EventTypes.ResourceAvailable : EventTypes.ResourceUnavailable, actor, resource: updated);
         return updated;
     }

@@ -38,7 +38,7 @@ public sealed partial class ResourceGrain
             return Task.FromResult(Outcome<AvailabilityView>.Fail(DomainError.Invalid("window_too_long", "An availability window may span at most 93 days.")));
         }
 
-        var (busy, free) = FreeTime.Split(_index, new TimeRange(from, until), _state.State.Resource!.Details.Capacity);
+        var (busy, free) = FreeTime.Split(_index, new TimeRange(from, until), Ledger.Resource!.Details.Capacity);
         var view = new AvailabilityView(
             ResourceId,
             from,
@@ -53,7 +53,7 @@ public sealed partial class ResourceGrain
         var now = Now;
         var answerKey = request.IdempotencyKey is { } key ? $"{request.UserId:N}:{key}" : null;
         var fingerprint = $"{request.Start.UtcTicks}|{request.End.UtcTicks}|{request.Quantity}|{request.Title}|{request.Notes}";
-        if (answerKey is not null && _state.State.Answers.TryGetValue(answerKey, out var first) && first.ExpiresAt > now)
+        if (answerKey is not null && Ledger.TryGetAnswer(answerKey, out var first) && first.ExpiresAt > now)
         {
             return first.Fingerprint == fingerprint
                 ? first.Answer
@@ -63,10 +63,11 @@ public sealed partial class ResourceGrain
         var outcome = Evaluate(request, now);
         if (answerKey is not null)
         {
-            PruneAnswers(now);
+            Ledger.PruneAnswers(now);
 
-            // A refusal is remembered too, but only persisted with the next successful write: it changes nothing.
-            _state.State.Answers[answerKey] = new IdempotentAnswer(fingerprint, outcome, now + AnswerLifetime);
+            // Stored beside the reservation it created, so one row write persists both. A refusal is remembered
+            // too, but only persisted with a later write of the open segment: it changes nothing.
+            Ledger.RememberAnswer(answerKey, new IdempotentAnswer(fingerprint, outcome, now + AnswerLifetime), outcome.IsSuccess ? outcome.Value!.Id : null);
         }
 
         return outcome;
@@ -79,7 +80,7 @@ public sealed partial class ResourceGrain
             return missing;
         }
 
-        if (_state.State.Reservations.TryGetValue(request.ReservationId, out var existing))
+        if (Ledger.Reservations.TryGetValue(request.ReservationId, out var existing))
         {
             return existing.UserId == request.UserId
                 ? existing
@@ -107,7 +108,7 @@ public sealed partial class ResourceGrain
             UpdatedAt = now,
             Version = 1,
         };
-        _state.State.Reservations[reservation.Id] = reservation;
+        Ledger.PutReservation(reservation);
         _index.Add(reservation.Id, Padding.Pad(range), reservation.Quantity);
         Record(EventTypes.ReservationCreated, new Actor(request.UserId, false), reservation);
         return reservation;
@@ -115,7 +116,7 @@ public sealed partial class ResourceGrain
 
     private Outcome<Reservation> DecideCancel(Guid reservationId, Actor actor, string? reason)
     {
-        if (!_state.State.Reservations.TryGetValue(reservationId, out var reservation))
+        if (!Ledger.Reservations.TryGetValue(reservationId, out var reservation))
         {
             return DomainError.NotFound("reservation_not_found", $"Reservation {reservationId} does not exist.");
         }
@@ -140,28 +141,20 @@ public sealed partial class ResourceGrain
         return cancelled;
     }
 
-    private Reservation CancelReservation(Reservation reservation, Actor actor, string? reason, DateTimeOffset now)
+    private Reservation CancelReservation(Reservation reservation, Actor? actor, string? reason, DateTimeOffset now)
     {
         var cancelled = reservation with
         {
             Status = ReservationStatus.Cancelled,
             CancelReason = reason,
-            CancelledBy = actor.UserId,
+            CancelledBy = actor?.UserId,
             UpdatedAt = now,
             Version = reservation.Version + 1,
         };
-        _state.State.Reservations[cancelled.Id] = cancelled;
+        Ledger.PutReservation(cancelled);
         _index.Remove(cancelled.Id);
         CapacityFreed(cancelled.Range);
         Record(EventTypes.ReservationCancelled, actor, cancelled, detail: reason);
         return cancelled;
-    }
-
-    private void PruneAnswers(DateTimeOffset now)
-    {
-        foreach (var stale in _state.State.Answers.Where(a => a.Value.ExpiresAt <= now).Select(a => a.Key).ToList())
-        {
-            _state.State.Answers.Remove(stale);
-        }
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class ResourceGrain
     /// <summary>Moves or resizes in one step: the new range is checked with the old one set aside, or nothing changes.</summary>
     private Outcome<Reservation> DecideChange(Guid reservationId, ReservationChange change, Actor actor)
     {
-        if (!_state.State.Reservations.TryGetValue(reservationId, out var current))
+        if (!Ledger.Reservations.TryGetValue(reservationId, out var current))
         {
             return DomainError.NotFound("reservation_not_found", $"Reservation {reservationId} does not exist.");
         }
@@ -70,7 +70,7 @@ public sealed partial class ResourceGrain
             UpdatedAt = now,
             Version = current.Version + 1,
         };
-        _state.State.Reservations[changed.Id] = changed;
+        Ledger.PutReservation(changed);
         _index.Add(changed.Id, Padding.Pad(range), changed.Quantity);
         if (!(range.Start <= current.Start && current.End <= range.End && changed.Quantity >= current.Quantity))
         {

@@ -14,10 +14,14 @@ public sealed partial class ResourceGrain
     public async Task<int> CompleteEndedAsync()
     {
         var outcome = await CommitAsync(DecideExpiry);
-        if (_state.State.Reservations.Count == 0 && await this.GetReminder(ExpiryReminder) is { } reminder)
+        if (Ledger.Reservations.Count == 0 && await this.GetReminder(ExpiryReminder) is { } reminder)
         {
-            await this.UnregisterReminder(reminder);
             _expiryScheduled = false;
+            await this.UnregisterReminder(reminder);
+
+            // A booking interleaved while the reminder was being removed: put it back.
+            _expiryScheduled = false;
+            await ScheduleExpiryAsync();
         }
 
         return outcome.IsSuccess ? outcome.Value : 0;
@@ -27,15 +31,17 @@ public sealed partial class ResourceGrain
     private Outcome<int> DecideExpiry()
     {
         var now = Now;
-        var ended = _state.State.Reservations.Values.Where(r => r.End <= now).ToList();
-        if (ended.Count == 0)
+        var ended = Ledger.Reservations.Values.Where(r => r.End <= now).ToList();
+        // Emptied segments leave the header, so activation reads only segments that still hold something.
+        var compacted = Ledger.Compact();
+        if (ended.Count == 0 && compacted == 0)
         {
             return DomainError.Conflict("nothing_ended", "No reservation has ended.");
         }
 
         foreach (var reservation in ended)
         {
-            _state.State.Reservations.Remove(reservation.Id);
+            Ledger.RemoveReservation(reservation.Id);
             _index.Remove(reservation.Id);
             if (reservation.Status == ReservationStatus.Confirmed)
             {
@@ -44,18 +50,27 @@ public sealed partial class ResourceGrain
             }
         }
 
-        PruneAnswers(now);
+        Ledger.PruneAnswers(now);
         return ended.Count;
     }
 
     private async Task ScheduleExpiryAsync()
     {
-        if (_expiryScheduled || _state.State.Reservations.Count == 0)
+        if (_expiryScheduled || Ledger.Reservations.Count == 0)
         {
             return;
         }
 
-        await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryPeriod, ExpiryPeriod);
+        // Set first: interleaved bookings must not all register it.
         _expiryScheduled = true;
+        try
+        {
+            await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryPeriod, ExpiryPeriod);
+        }
+        catch
+        {
+            _expiryScheduled = false;
+            throw;
+        }
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class ResourceGrain
     private Outcome<int> DecideLapse()
     {
         var now = Now;
-        var due = _state.State.Holds.Values.Where(h => LapsesAt(h) <= now).ToList();
+        var due = Ledger.Holds.Values.Where(h => LapsesAt(h) <= now).ToList();
         if (due.Count == 0)
         {
             // Nothing to write: a failed decision leaves state untouched and skips the write.
@@ -47,7 +47,7 @@ public sealed partial class ResourceGrain
 
     private async Task ScheduleHoldClockAsync()
     {
-        var next = _state.State.Holds.Count == 0 ? (DateTimeOffset?)null : _state.State.Holds.Values.Min(LapsesAt);
+        var next = Ledger.Holds.Count == 0 ? (DateTimeOffset?)null : Ledger.Holds.Values.Min(LapsesAt);
         _holdTimer?.Dispose();
         _holdTimer = null;
         if (next is { } at)

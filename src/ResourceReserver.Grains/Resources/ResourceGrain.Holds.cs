@@ -12,7 +12,7 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
     private const long HeldVersion = 0;
     private const long SettledVersion = 1;
 
-    private HoldTiming Timing => _state.State.HoldTiming ?? HoldTiming.Default;
+    private HoldTiming Timing => Ledger.HoldTiming ?? HoldTiming.Default;
 
     /// <inheritdoc />
     public async Task<Outcome<Hold>> PlaceHoldAsync(HoldRequest request)
@@ -39,7 +39,7 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
     }
 
     /// <inheritdoc />
-    public Task<Hold?> GetHoldAsync(Guid holdId) => Task.FromResult(_state.State.Holds.GetValueOrDefault(holdId));
+    public Task<Hold?> GetHoldAsync(Guid holdId) => Task.FromResult(Ledger.Holds.GetValueOrDefault(holdId));
 
     /// <inheritdoc />
     public Task<HoldTiming> GetHoldTimingAsync() => Task.FromResult(Timing);
@@ -62,7 +62,7 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
             return invalid;
         }
 
-        _state.State.HoldTiming = timing;
+        Ledger.HoldTiming = timing;
         return timing;
     });
 
@@ -73,13 +73,13 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
             return missing;
         }
 
-        if (_state.State.Holds.TryGetValue(request.HoldId, out var existing) || _state.State.Reservations.ContainsKey(request.HoldId))
+        if (Ledger.Holds.TryGetValue(request.HoldId, out var existing) || Ledger.Reservations.ContainsKey(request.HoldId))
         {
             return existing?.UserId == request.UserId ? existing : DomainError.Conflict("duplicate_hold_id", "That hold id is taken.");
         }
 
         var now = Now;
-        var resource = _state.State.Resource!;
+        var resource = Ledger.Resource!;
         var asBooking = new BookingRequest { ReservationId = request.HoldId, UserId = request.UserId, Start = request.Start, End = request.End, Quantity = request.Quantity };
         if (BookingPolicy.Validate(asBooking, resource, now) is { } invalid)
         {
@@ -112,9 +112,9 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
 
     private Outcome<Reservation> DecideConfirmHold(Guid holdId, Actor actor)
     {
-        if (!_state.State.Holds.TryGetValue(holdId, out var hold) || hold.IsOffer)
+        if (!Ledger.Holds.TryGetValue(holdId, out var hold) || hold.IsOffer)
         {
-            return _state.State.Reservations.TryGetValue(holdId, out var booked) && booked.UserId == actor.UserId
+            return Ledger.Reservations.TryGetValue(holdId, out var booked) && booked.UserId == actor.UserId
                 ? booked
                 : DomainError.NotFound("hold_not_found", "No such hold; it may have lapsed or been released.");
         }
@@ -131,7 +131,7 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
 
     private Outcome<Reservation> DecideReleaseHold(Guid holdId, Actor actor)
     {
-        if (!_state.State.Holds.TryGetValue(holdId, out var hold) || hold.IsOffer)
+        if (!Ledger.Holds.TryGetValue(holdId, out var hold) || hold.IsOffer)
         {
             return DomainError.NotFound("hold_not_found", "No such hold; it may have lapsed or been released.");
         }
@@ -157,20 +157,20 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
             return outcome;
         }
 
-        _state.State.Holds.Remove(hold.Id);
+        Ledger.RemoveHold(hold.Id);
         return outcome;
     }
 
     private void AddHold(Hold hold, Actor actor)
     {
-        _state.State.Holds[hold.Id] = hold;
+        Ledger.PutHold(hold);
         _index.Add(hold.Id, hold.Range, hold.Quantity);
         Record(EventTypes.ReservationHeld, actor, hold.AsReservation(ReservationStatus.Held, hold.CreatedAt, HeldVersion));
     }
 
     private Reservation RemoveHold(Hold hold, ReservationStatus status, string eventType, Actor? actor, string detail, bool freesCapacity = true)
     {
-        _state.State.Holds.Remove(hold.Id);
+        Ledger.RemoveHold(hold.Id);
         _index.Remove(hold.Id);
         var settled = hold.AsReservation(status, Now, SettledVersion);
         if (freesCapacity)
@@ -184,7 +184,7 @@ public sealed partial class ResourceGrain : IResourceHoldsGrain
 
     private void IndexHolds()
     {
-        foreach (var hold in _state.State.Holds.Values)
+        foreach (var hold in Ledger.Holds.Values)
         {
             _index.Add(hold.Id, hold.Range, hold.Quantity);
         }

@@ -45,14 +45,14 @@ public sealed partial class ResourceGrain
         var placed = new List<Hold>();
         foreach (var id in release.Distinct())
         {
-            if (_state.State.Holds.TryGetValue(id, out var hold) && hold.IsOffer)
+            if (Ledger.Holds.TryGetValue(id, out var hold) && hold.IsOffer)
             {
                 // Not "freed" for the waitlist: it is re-offered right here, in the same decision.
                 RemoveHold(hold, ReservationStatus.Expired, EventTypes.ReservationExpired, null, "Offer passed on.", freesCapacity: false);
                 changed = true;
                 released.Add(id);
             }
-            else if (_state.State.Reservations.TryGetValue(id, out var reservation))
+            else if (Ledger.Reservations.TryGetValue(id, out var reservation))
             {
                 booked.Add(reservation);
             }
@@ -65,11 +65,11 @@ public sealed partial class ResourceGrain
         var now = Now;
         foreach (var candidate in candidates)
         {
-            if (_state.State.Holds.TryGetValue(candidate.EntryId, out var standing))
+            if (Ledger.Holds.TryGetValue(candidate.EntryId, out var standing))
             {
                 placed.Add(standing);
             }
-            else if (_state.State.Reservations.TryGetValue(candidate.EntryId, out var reservation))
+            else if (Ledger.Reservations.TryGetValue(candidate.EntryId, out var reservation))
             {
                 booked.Add(reservation);
             }
@@ -97,19 +97,19 @@ public sealed partial class ResourceGrain
 
     private TimeRange? OfferSlot(OfferCandidate candidate, DateTimeOffset now)
     {
-        var resource = _state.State.Resource!;
+        var resource = Ledger.Resource!;
         return OfferSlotSearch.FirstFit(_index, candidate.SearchRange, candidate.Duration, resource.Details.Capacity, now, slot =>
             BookingPolicy.Validate(new BookingRequest { UserId = candidate.UserId, Start = slot.Start, End = slot.End }, resource, now) is null);
     }
 
     private Outcome<Reservation> DecideAcceptOffer(Guid entryId, Guid userId)
     {
-        if (_state.State.Reservations.TryGetValue(entryId, out var booked) && booked.UserId == userId)
+        if (Ledger.Reservations.TryGetValue(entryId, out var booked) && booked.UserId == userId)
         {
             return booked;
         }
 
-        if (!_state.State.Holds.TryGetValue(entryId, out var offer) || !offer.IsOffer || offer.ExpiresAt <= Now)
+        if (!Ledger.Holds.TryGetValue(entryId, out var offer) || !offer.IsOffer || offer.ExpiresAt <= Now)
         {
             return new DomainError(ErrorKind.Gone, "offer_expired", "The offer has expired.");
         }

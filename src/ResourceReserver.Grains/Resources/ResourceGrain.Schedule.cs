@@ -11,9 +11,9 @@ public sealed partial class ResourceGrain
 
     private SchedulingDefaults Defaults => _defaults ??= ServiceProvider.GetService<IOptions<SchedulingDefaults>>()?.Value ?? new SchedulingDefaults();
 
-    private ResourceCalendar Calendar => ResourceCalendar.For(_state.State.Resource!.Details, Defaults);
+    private ResourceCalendar Calendar => ResourceCalendar.For(Ledger.Resource!.Details, Defaults);
 
-    private Buffers Padding => Buffers.Of(_state.State.Resource?.Details.Rules ?? BookingRules.Default);
+    private Buffers Padding => Buffers.Of(Ledger.Resource?.Details.Rules ?? BookingRules.Default);
 
     /// <inheritdoc />
     public Task<Outcome<SlotList>> GetSlotsAsync(DateOnly date, TimeSpan duration, int quantity)
@@ -23,7 +23,7 @@ public sealed partial class ResourceGrain
             return Task.FromResult(Outcome<SlotList>.Fail(invalid));
         }
 
-        var (resource, now) = (_state.State.Resource!, Now);
+        var (resource, now) = (Ledger.Resource!, Now);
         var slots = Finder().SlotsOn(LocalDate.FromDateOnly(date), duration, quantity, now + resource.Details.Rules.MinNotice, now + resource.Details.Rules.MaxHorizon);
         return Task.FromResult(Outcome<SlotList>.Ok(new SlotList(ResourceId, date, resource.Details.TimeZone, duration, slots)));
     }
@@ -36,7 +36,7 @@ public sealed partial class ResourceGrain
             return Task.FromResult(Outcome<TimeRange?>.Fail(invalid));
         }
 
-        var (rules, now) = (_state.State.Resource!.Details.Rules, Now);
+        var (rules, now) = (Ledger.Resource!.Details.Rules, Now);
         var earliest = now + rules.MinNotice;
         if (after > earliest)
         {
@@ -49,7 +49,7 @@ public sealed partial class ResourceGrain
         return Task.FromResult(Outcome<TimeRange?>.Ok(found));
     }
 
-    private SlotFinder Finder() => new(_index, Calendar, Padding, _state.State.Resource!.Details.Capacity);
+    private SlotFinder Finder() => new(_index, Calendar, Padding, Ledger.Resource!.Details.Capacity);
 
     private DomainError? CheckQuery(TimeSpan duration, int quantity)
     {
@@ -58,7 +58,7 @@ public sealed partial class ResourceGrain
             return missing;
         }
 
-        var details = _state.State.Resource!.Details;
+        var details = Ledger.Resource!.Details;
         if (duration < details.Rules.MinDuration || duration > details.Rules.MaxDuration)
         {
             return DomainError.Invalid("duration_out_of_range", $"A booking must last between {details.Rules.MinDuration} and {details.Rules.MaxDuration}.");
@@ -75,7 +75,7 @@ public sealed partial class ResourceGrain
     /// </summary>
     private DomainError? CheckBookable(BookingRequest request, TimeRange range, DateTimeOffset now, int alsoHeldByUser)
     {
-        var resource = _state.State.Resource!;
+        var resource = Ledger.Resource!;
         if (BookingPolicy.Validate(request, resource, now) is { } invalid)
         {
             return invalid;
@@ -124,5 +124,5 @@ public sealed partial class ResourceGrain
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
     private int ActiveCountOf(Guid userId, DateTimeOffset now) =>
-        _state.State.Reservations.Values.Count(r => r.UserId == userId && r.Status == ReservationStatus.Confirmed && r.End > now);
+        Ledger.Reservations.Values.Count(r => r.UserId == userId && r.Status == ReservationStatus.Confirmed && r.End > now);
 }

@@ -28,7 +28,7 @@ public sealed partial class ResourceGrain
             return missing;
         }
 
-        var existing = _state.State.Reservations.Values.Where(r => r.SeriesId == request.SeriesId).OrderBy(r => r.Start).ToList();
+        var existing = Ledger.Reservations.Values.Where(r => r.SeriesId == request.SeriesId).OrderBy(r => r.Start).ToList();
         if (existing.Count > 0)
         {
             // A retried request: answer with what the first one booked.
@@ -106,14 +106,14 @@ public sealed partial class ResourceGrain
             Version = 1,
             SeriesId = request.SeriesId,
         };
-        _state.State.Reservations[id] = reservation;
+        Ledger.PutReservation(reservation);
         Record(EventTypes.ReservationCreated, new Actor(request.UserId, false), reservation);
         return reservation;
     }
 
     private Outcome<IReadOnlyList<Reservation>> DecideCancelSeries(Guid reservationId, SeriesScope scope, Actor actor, string? reason)
     {
-        if (scope == SeriesScope.One || !_state.State.Reservations.TryGetValue(reservationId, out var anchor) || anchor.SeriesId is null)
+        if (scope == SeriesScope.One || !Ledger.Reservations.TryGetValue(reservationId, out var anchor) || anchor.SeriesId is null)
         {
             var single = DecideCancel(reservationId, actor, reason);
             return single.IsSuccess ? new List<Reservation> { single.Value! } : single.Error!;
@@ -125,7 +125,7 @@ public sealed partial class ResourceGrain
         }
 
         var now = Now;
-        var targets = _state.State.Reservations.Values
+        var targets = Ledger.Reservations.Values
             .Where(r => r.SeriesId == anchor.SeriesId && r.Status == ReservationStatus.Confirmed && r.End > now)
             .Where(r => scope == SeriesScope.All || r.Start >= anchor.Start)
             .OrderBy(r => r.Start)

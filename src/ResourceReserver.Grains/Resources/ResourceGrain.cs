@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Providers;
+using Orleans.Storage;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
 using ResourceReserver.Outbox;
@@ -7,31 +10,29 @@ using ResourceReserver.Scheduling;
 namespace ResourceReserver.Resources;
 
 /// <summary>
-/// One bookable resource. Non-reentrant: requests run one at a time, so the conflict check and the write that
-/// confirms a booking can never interleave with another booking of the same resource.
+/// One bookable resource. Non-reentrant except for <see cref="BookAsync"/>, which interleaves so concurrent
+/// bookings share a write. Every decision still runs alone and synchronously on the in-memory state, and every
+/// write goes through one single-flight writer (<see cref="DecisionQueue"/>), so the conflict check always sees
+/// every decision before it and nobody is answered before the write holding their decision returned.
 /// </summary>
 public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
 {
     private const string MaintenanceReminder = "maintenance-reset";
-    private readonly IPersistentState<ResourceState> _state;
     private readonly TimeProvider _clock;
     private readonly IntervalIndex _index = new();
-    private readonly StateCommitter<ResourceState> _committer;
+    private readonly DecisionQueue _decisions;
 
-    // Capacity released by the decision being committed; handed on (to the waitlist) only once the write succeeded.
+    // Capacity released by the decision being taken; each caller hands its own on once its write succeeded.
     private readonly List<TimeRange> _freedCapacity = [];
 
     /// <summary>Wires the write discipline; the index is rebuilt whenever state is re-read.</summary>
-    public ResourceGrain(
-        [PersistentState("resource")] IPersistentState<ResourceState> state,
-        OutboxRelay relay,
-        TimeProvider clock,
-        ILogger<ResourceGrain> logger)
+    public ResourceGrain(OutboxRelay relay, TimeProvider clock, ILogger<ResourceGrain> logger)
     {
-        _state = state;
         _clock = clock;
-        _committer = new StateCommitter<ResourceState>(this, state, relay, logger, RebuildIndex);
+        _decisions = new DecisionQueue(this, relay, logger, OnReloadedAsync);
     }
+
+    private ResourceLedger Ledger => _decisions.Ledger;
 
     private Guid ResourceId => this.GetPrimaryKey();
 
@@ -40,27 +41,41 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        RebuildIndex();
-        await _committer.DeliverOutboxAsync();
+        // The grain's own storage provider, used row by row: a header and segments instead of one whole state.
+        await _decisions.LoadAsync(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+        await OnReloadedAsync();
+        if (Ledger.IsDirty)
+        {
+            // A migrated whole-state row or a header that missed a segment: write the repair before anything else.
+            await _decisions.CommitAsync(() => Outcome<bool>.Ok(true));
+        }
+
+        _decisions.DeliverAll();
     }
 
     /// <inheritdoc />
     public Task<ResourceSnapshot?> GetAsync() =>
-        Task.FromResult(_state.State.Resource is { Deleted: false } resource ? resource : null);
+        Task.FromResult(Ledger.Resource is { Deleted: false } resource ? resource : null);
 
     /// <inheritdoc />
     public Task<Reservation?> GetReservationAsync(Guid reservationId) =>
-        Task.FromResult(_state.State.Reservations.GetValueOrDefault(reservationId));
+        Task.FromResult(Ledger.Reservations.GetValueOrDefault(reservationId));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Reservation>> GetReservationsAsync() =>
-        Task.FromResult<IReadOnlyList<Reservation>>(_state.State.Reservations.Values.OrderBy(r => r.Start).ToList());
+        Task.FromResult<IReadOnlyList<Reservation>>(Ledger.Reservations.Values.OrderBy(r => r.Start).ToList());
+
+    private Task OnReloadedAsync()
+    {
+        RebuildIndex();
+        return Task.CompletedTask;
+    }
 
     private void RebuildIndex()
     {
         // Rebuilt from scratch: after a failed write the index may hold bookings the store never saw.
         _index.Clear();
-        foreach (var reservation in _state.State.Reservations.Values.Where(r => r.Status == ReservationStatus.Confirmed))
+        foreach (var reservation in Ledger.Reservations.Values.Where(r => r.Status == ReservationStatus.Confirmed))
         {
             _index.Add(reservation.Id, Padding.Pad(reservation.Range), reservation.Quantity);
         }
@@ -69,7 +84,7 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     }
 
     private void Record(string type, Actor? actor, Reservation? reservation = null, ResourceSnapshot? resource = null, string? detail = null) =>
-        _committer.Record(new DomainEvent
+        Ledger.Record(new DomainEvent
         {
             Type = type,
             OccurredAt = Now,
@@ -81,17 +96,18 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
 
     private async Task<Outcome<T>> CommitAsync<T>(Func<Outcome<T>> decide)
     {
-        _freedCapacity.Clear();
-        var outcome = await _committer.CommitAsync(() =>
+        List<TimeRange> freed = [];
+        var outcome = await _decisions.CommitAsync(() =>
         {
-            // A retried decision starts from scratch, so only the committed attempt's releases count.
+            // Decisions run one at a time; a decision taken again starts from scratch, so only its last take counts.
             _freedCapacity.Clear();
-            return decide();
+            var decided = decide();
+            freed = [.. _freedCapacity];
+            _freedCapacity.Clear();
+            return decided;
         });
-        if (outcome.IsSuccess && _freedCapacity.Count > 0)
+        if (outcome.IsSuccess && freed.Count > 0)
         {
-            var freed = _freedCapacity.ToList();
-            _freedCapacity.Clear();
             await OnCapacityFreedAsync(freed);
         }
 
@@ -102,7 +118,7 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     private void CapacityFreed(TimeRange range) => _freedCapacity.Add(range);
 
     private DomainError? MissingResource() =>
-        _state.State.Resource is null or { Deleted: true }
+        Ledger.Resource is null or { Deleted: true }
             ? DomainError.NotFound("resource_not_found", $"Resource {ResourceId} does not exist.")
             : null;
 }

@@ -1,0 +1,165 @@
+namespace ResourceReserver.Resources;
+
+/// <summary>Rows of the ledger: the open segment, sealing, tidying, compaction and what a flush writes.</summary>
+internal sealed partial class ResourceLedger
+{
+    /// <summary>A write that leaves the open segment holding this many entries seals it; a series is never split.</summary>
+    public const int SegmentCapacity = 64;
+
+    public const string IndexName = "resource-index";
+
+    private readonly StoredRow<ResourceIndex> _index;
+    private readonly SortedDictionary<int, StoredRow<ReservationSegment>> _segments = [];
+
+    // Sealed segments whose older copies were superseded or removed: written after the fence, never instead of it.
+    private readonly SortedSet<int> _tidy = [];
+
+    // Emptied segments dropped from the index; written once more as empty sealed rows (see Compact).
+    private readonly List<StoredRow<ReservationSegment>> _retired = [];
+    private bool _openDirty;
+    private bool _indexDirty;
+
+    // The segment taking every change (null: open the next one at the first change). Always the highest.
+    private int? _open;
+
+    /// <summary>Builds the view from the rows read, oldest first; segments found by probing are added to the index.</summary>
+    public ResourceLedger(StoredRow<ResourceIndex> index, IEnumerable<(int Number, StoredRow<ReservationSegment> Row)> segments)
+    {
+        _index = index;
+        foreach (var (number, row) in segments.OrderBy(s => s.Number))
+        {
+            // What storage holds, before older copies are tidied away in memory.
+            row.Persisted = row.RecordExists ? row.State.Copy() : null;
+            _segments[number] = row;
+            Index(number, row.State);
+            if (!index.State.Segments.Contains(number))
+            {
+                index.State.Segments.Add(number);
+                _indexDirty = true;
+            }
+
+            index.State.NextSegment = Math.Max(index.State.NextSegment, number + 1);
+        }
+
+        if (_segments.Count > 0 && !_segments.Last().Value.State.Sealed)
+        {
+            _open = _segments.Last().Key;
+            _openDirty = !_segments[_open.Value].RecordExists;
+        }
+    }
+
+    public static string SegmentName(int number) => $"resource-seg-{number}";
+
+    /// <summary>True when some change is not yet written.</summary>
+    public bool IsDirty => _openDirty || _indexDirty || _tidy.Count > 0 || _retired.Count > 0;
+
+    /// <summary>How many segments the resource has; for tests and diagnostics.</summary>
+    public int SegmentCount => _segments.Count;
+
+    /// <summary>Every live row, for delivering outboxes that are known to be persisted.</summary>
+    public IEnumerable<RowWrite> PersistedOutboxes() =>
+        _segments.Values.Where(s => s.State.Outbox.Count > 0).Select(s => new RowWrite<ReservationSegment>(s, s.State));
+
+    /// <summary>
+    /// Tidies sealed segments (tombstones nothing older needs any more) and drops emptied ones from the index.
+    /// Returns how many segments left. The highest segment always stays: it holds the current resource details.
+    /// </summary>
+    public int Compact()
+    {
+        foreach (var (number, row) in _segments.Where(s => s.Key != _open))
+        {
+            var lower = _segments.Where(s => s.Key < number).Select(s => s.Value.Persisted).OfType<ReservationSegment>().ToList();
+            var settled = row.State.RemovedReservations.RemoveWhere(id => !lower.Any(p => p.Reservations.ContainsKey(id) || p.RemovedReservations.Contains(id)))
+                + row.State.RemovedHolds.RemoveWhere(id => !lower.Any(p => p.Holds.ContainsKey(id) || p.RemovedHolds.Contains(id)));
+            if (settled > 0)
+            {
+                _tidy.Add(number);
+            }
+        }
+
+        var highest = _segments.Count == 0 ? -1 : _segments.Keys.Max();
+        var empty = _segments.Where(s => s.Key != _open && s.Key != highest && s.Value.State.Sealed && s.Value.State.IsEmpty
+            && s.Value.Persisted is not { HasEntries: true }).ToList();
+        foreach (var (number, row) in empty)
+        {
+            // Only once storage holds it empty too, so no copy it held can come back with it. Rewritten empty rather than deleted, so a stale activation can never create the row afresh.
+            _segments.Remove(number);
+            _tidy.Remove(number);
+            _index.State.Segments.Remove(number);
+            _retired.Add(row);
+            _indexDirty = true;
+        }
+
+        return empty.Count;
+    }
+
+    /// <summary>
+    /// Snapshots what changed and marks it clean: the open segment as the fence (sealed by this write once full,
+    /// its tombstones dropped when no older row needs them), then the index and the tidied sealed segments.
+    /// </summary>
+    public FlushPlan TakeDirty()
+    {
+        RowWrite? fence = null;
+        if (_openDirty && _open is { } number)
+        {
+            var open = _segments[number].State;
+            var others = _segments.Where(s => s.Key != number).Select(s => s.Value.Persisted).OfType<ReservationSegment>().ToList();
+            open.RemovedReservations.RemoveWhere(id => !others.Any(p => p.Reservations.ContainsKey(id) || p.RemovedReservations.Contains(id)));
+            open.RemovedHolds.RemoveWhere(id => !others.Any(p => p.Holds.ContainsKey(id) || p.RemovedHolds.Contains(id)));
+            if (open.EntryCount >= SegmentCapacity)
+            {
+                open.Sealed = true;
+                _open = null;
+            }
+
+            fence = new RowWrite<ReservationSegment>(_segments[number], open.Copy());
+            _tidy.Remove(number);
+        }
+
+        var followers = new List<RowWrite>();
+        if (_indexDirty)
+        {
+            followers.Add(new RowWrite<ResourceIndex>(_index, _index.State.Copy()));
+        }
+
+        followers.AddRange(_tidy.Where(_segments.ContainsKey).Select(n => new RowWrite<ReservationSegment>(_segments[n], _segments[n].State.Copy())));
+        followers.AddRange(_retired.Select(r => new RowWrite<ReservationSegment>(r, new ReservationSegment { Sealed = true })));
+        _openDirty = false;
+        _indexDirty = false;
+        _tidy.Clear();
+        _retired.Clear();
+        return new FlushPlan(fence, followers);
+    }
+
+    private StoredRow<ReservationSegment> Open() => _segments[OpenNumber()];
+
+    /// <summary>The segment taking this change, opened (carrying the current resource details) if none is.</summary>
+    private int OpenNumber()
+    {
+        _openDirty = true;
+        if (_open is { } open)
+        {
+            return open;
+        }
+
+        var number = _index.State.NextSegment++;
+        _segments[number] = new StoredRow<ReservationSegment>(SegmentName(number), new ReservationSegment
+        {
+            Resource = _resource,
+            HoldTiming = _holdTiming,
+        });
+        _index.State.Segments.Add(number);
+        _indexDirty = true;
+        _open = number;
+        return number;
+    }
+
+    /// <summary>Changes a segment other than the open one; only ever to drop what storage no longer needs.</summary>
+    private void Tidy(int number, Func<ReservationSegment, bool> change)
+    {
+        if (_segments.TryGetValue(number, out var row) && change(row.State) && number != _open)
+        {
+            _tidy.Add(number);
+        }
+    }
+}
