@@ -66,12 +66,9 @@ internal sealed partial class ResourceLedger
     /// </summary>
     public int Compact()
     {
-        foreach (var (number, row) in _segments.Where(s => s.Key != _open))
+        foreach (var (number, row) in _segments.Where(s => s.Key != _open).ToList())
         {
-            var lower = _segments.Where(s => s.Key < number).Select(s => s.Value.Persisted).OfType<ReservationSegment>().ToList();
-            var settled = row.State.RemovedReservations.RemoveWhere(id => !lower.Any(p => p.Reservations.ContainsKey(id) || p.RemovedReservations.Contains(id)))
-                + row.State.RemovedHolds.RemoveWhere(id => !lower.Any(p => p.Holds.ContainsKey(id) || p.RemovedHolds.Contains(id)));
-            if (settled > 0)
+            if (DropSettledTombstones(number, row.State))
             {
                 _tidy.Add(number);
             }
@@ -103,9 +100,7 @@ internal sealed partial class ResourceLedger
         if (_openDirty && _open is { } number)
         {
             var open = _segments[number].State;
-            var others = _segments.Where(s => s.Key != number).Select(s => s.Value.Persisted).OfType<ReservationSegment>().ToList();
-            open.RemovedReservations.RemoveWhere(id => !others.Any(p => p.Reservations.ContainsKey(id) || p.RemovedReservations.Contains(id)));
-            open.RemovedHolds.RemoveWhere(id => !others.Any(p => p.Holds.ContainsKey(id) || p.RemovedHolds.Contains(id)));
+            DropSettledTombstones(number, open);
             if (open.EntryCount >= SegmentCapacity)
             {
                 open.Sealed = true;
@@ -132,6 +127,22 @@ internal sealed partial class ResourceLedger
     }
 
     private StoredRow<ReservationSegment> Open() => _segments[OpenNumber()];
+
+    /// <summary>
+    /// Drops the segment's tombstones that no lower row holds a copy for any more, as storage holds it (a tidy
+    /// write not yet done still counts). Every other row is lower than the open segment.
+    /// </summary>
+    private bool DropSettledTombstones(int number, ReservationSegment segment)
+    {
+        if (segment.RemovedReservations.Count == 0 && segment.RemovedHolds.Count == 0)
+        {
+            return false;
+        }
+
+        var lower = _segments.Where(s => s.Key < number).Select(s => s.Value.Persisted).OfType<ReservationSegment>().ToList();
+        return segment.RemovedReservations.RemoveWhere(id => !lower.Any(p => p.Reservations.ContainsKey(id) || p.RemovedReservations.Contains(id)))
+            + segment.RemovedHolds.RemoveWhere(id => !lower.Any(p => p.Holds.ContainsKey(id) || p.RemovedHolds.Contains(id))) > 0;
+    }
 
     /// <summary>The segment taking this change, opened (carrying the current resource details) if none is.</summary>
     private int OpenNumber()
