@@ -66,16 +66,11 @@ internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logg
     }
 
     /// <summary>
-    /// Hands every outbox to the delivery pump when memory equals storage. Not awaited by callers: a sink that
-    /// blocks (e.g. on a row lock held by a paused duplicate activation) must never hold up activation or writes.
+    /// Hands every persisted, undelivered event to the delivery pump; safe while decisions are pending, since only
+    /// what storage holds is offered. Not awaited by callers: a sink that blocks (e.g. on a row lock held by a
+    /// paused duplicate activation) must never hold up activation or writes.
     /// </summary>
-    public void DeliverAll()
-    {
-        if (IsSettled)
-        {
-            StartDelivery(Ledger.PersistedOutboxes().ToList());
-        }
-    }
+    public void DeliverAll() => _ = StartDelivery(Ledger.PersistedOutboxes().ToList());
 
     private async Task FlushAsync()
     {
@@ -145,6 +140,7 @@ internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logg
             // No change that was not persisted may survive in memory.
             Ledger = await ResourceLedgerLoader.LoadAsync(_storage!, grain.GetGrainId());
             await onReloaded();
+            DeliverAll();
         }
         catch (Exception exception)
         {
@@ -220,7 +216,9 @@ internal sealed class DecisionQueue(Grain grain, OutboxRelay relay, ILogger logg
             _delivering = false;
         }
 
-        if (allDelivered)
+        // Kept while anything stored is undelivered, wherever it sits: a later delivery that succeeded says
+        // nothing about an earlier one that failed (its events may now sit in a sealed segment).
+        if (allDelivered && !Ledger.PersistedOutboxes().Any())
         {
             _outboxRetry?.Dispose();
             _outboxRetry = null;

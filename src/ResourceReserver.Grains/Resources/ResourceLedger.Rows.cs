@@ -56,9 +56,22 @@ internal sealed partial class ResourceLedger
     /// <summary>How many segments the resource has; for tests and diagnostics.</summary>
     public int SegmentCount => _segments.Count;
 
-    /// <summary>Every live row, for delivering outboxes that are known to be persisted.</summary>
-    public IEnumerable<RowWrite> PersistedOutboxes() =>
-        _segments.Values.Where(s => s.State.Outbox.Count > 0).Select(s => new RowWrite<ReservationSegment>(s, s.State));
+    /// <summary>
+    /// The events storage holds that were not delivered yet, row by row. Only what was read or written is
+    /// offered, never an event of a decision still waiting for its write, so this is safe to deliver at any time.
+    /// </summary>
+    public IEnumerable<RowWrite> PersistedOutboxes()
+    {
+        foreach (var row in _segments.Values.Where(s => s.State.Outbox.Count > 0 && s.Persisted is { Outbox.Count: > 0 }))
+        {
+            var pending = row.State.Outbox.Select(e => e.Id).ToHashSet();
+            var events = row.Persisted!.Outbox.Where(e => pending.Contains(e.Id)).ToList();
+            if (events.Count > 0)
+            {
+                yield return new RowWrite<ReservationSegment>(row, new ReservationSegment { Outbox = events });
+            }
+        }
+    }
 
     /// <summary>
     /// Tidies sealed segments (tombstones nothing older needs any more) and drops emptied ones from the index.

@@ -24,18 +24,25 @@ public sealed class FaultyStorageFixture : IAsyncLifetime
 
     public StorageFaults Faults { get; } = new();
 
+    /// <summary>The read store the outbox delivers to (behind <see cref="Sink"/>).</summary>
+    public SqlReadStore ReadStore { get; private set; } = null!;
+
+    /// <summary>Fails chosen deliveries to the read store.</summary>
+    public FaultInjectingEventSink Sink { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var dataSource = SqliteDataSource.Create(Path.Combine(_directory, "reserver.db"));
         await new MigrationRunner(dataSource, SqlDialect.Sqlite, NullLogger<MigrationRunner>.Instance).ApplyAsync();
         _store = new SqliteStore(dataSource);
-        var readStore = new SqlReadStore(dataSource);
+        ReadStore = new SqlReadStore(dataSource);
+        Sink = new FaultInjectingEventSink(ReadStore);
         var builder = new InProcessTestClusterBuilder();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(_store);
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<IEventSink>(readStore);
+            silo.Services.AddSingleton<IEventSink>(Sink);
             silo.Services.AddSingleton<OutboxRelay>();
             silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, name) =>
                 new FaultInjectingGrainStorage(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(services, name), Faults));
