@@ -50,14 +50,19 @@ public static class ReserverMetrics
         BookingDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
     }
 
-    /// <summary>Counts one waitlist offer (a hold offered to the next waiting user).</summary>
-    public static void RecordWaitlistOffer() => Interlocked.Increment(ref _waitlistOffers);
-
-    /// <summary>Records how long each delivered event waited in an outbox.</summary>
+    /// <summary>
+    /// Records how long each delivered event waited in an outbox, and counts the waitlist offers among them:
+    /// counted once delivered rather than when decided, because a decision may be taken again after a conflict.
+    /// </summary>
     public static void RecordOutboxDelivery(IEnumerable<DomainEvent> delivered, DateTimeOffset now)
     {
         foreach (var domainEvent in delivered)
         {
+            if (domainEvent.Type == EventTypes.WaitlistOffer)
+            {
+                Interlocked.Increment(ref _waitlistOffers);
+            }
+
             OutboxLag.Record(Math.Max(0, (now - domainEvent.OccurredAt).TotalSeconds));
         }
     }
