@@ -41,6 +41,12 @@ public sealed class ReservationSegment : IHasOutbox
     /// <summary>Holds removed while an older segment may still hold a copy of them.</summary>
     [Id(8)] public HashSet<Guid> RemovedHolds { get; set; } = [];
 
+    /// <summary>
+    /// Waiting waitlist entries (in queue order) that no offer covers yet, as the waitlist last said; current in
+    /// the highest segment. A decision that frees capacity offers it to them in its own write.
+    /// </summary>
+    [Id(9)] public List<OfferCandidate>? Demand { get; set; }
+
     /// <summary>Reservations and holds held here; a segment is sealed once this reaches the segment capacity.</summary>
     public int EntryCount => Reservations.Count + Holds.Count;
 
@@ -60,6 +66,7 @@ public sealed class ReservationSegment : IHasOutbox
         Sealed = Sealed,
         Resource = Resource,
         HoldTiming = HoldTiming,
+        Demand = Demand is null ? null : [.. Demand],
         RemovedReservations = [.. RemovedReservations],
         RemovedHolds = [.. RemovedHolds],
     };

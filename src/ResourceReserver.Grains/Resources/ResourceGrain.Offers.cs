@@ -73,26 +73,69 @@ public sealed partial class ResourceGrain
             {
                 booked.Add(reservation);
             }
-            else if (MissingResource() is null && OfferSlot(candidate, now) is { } slot)
+            else if (TryOffer(candidate, now) is { } offer)
             {
-                var offer = new Hold
-                {
-                    Id = candidate.EntryId,
-                    ResourceId = ResourceId,
-                    UserId = candidate.UserId,
-                    Start = slot.Start,
-                    End = slot.End,
-                    ExpiresAt = now + Timing.OfferWindow,
-                    IsOffer = true,
-                    CreatedAt = now,
-                };
-                AddHold(offer, new Actor(candidate.UserId, false));
                 changed = true;
                 placed.Add(offer);
             }
         }
 
+        // Whoever is still waiting gets freed capacity in the very decision that frees it (OfferFreedCapacity).
+        var waiting = candidates.Where(NotCovered).ToList();
+        if (!waiting.SequenceEqual(Ledger.Demand))
+        {
+            Ledger.Demand = waiting;
+            changed = true;
+        }
+
         return new OfferSettlement { Released = released, Booked = booked, Placed = placed };
+    }
+
+    /// <summary>
+    /// Offers capacity the current decision freed to the waiting entries, in queue order, in the same write: no
+    /// direct booking can slip in between a cancellation and the waitlist's offer. The waitlist hears of the offer
+    /// when it settles next (it is poked right after the write).
+    /// </summary>
+    private int OfferFreedCapacity()
+    {
+        if (Ledger.Demand.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = Now;
+        var offered = Ledger.Demand.Where(NotCovered).Count(c => TryOffer(c, now) is not null);
+        if (offered > 0)
+        {
+            Ledger.Demand = Ledger.Demand.Where(NotCovered).ToList();
+        }
+
+        return offered;
+    }
+
+    private bool NotCovered(OfferCandidate candidate) =>
+        !Ledger.Holds.ContainsKey(candidate.EntryId) && !Ledger.Reservations.ContainsKey(candidate.EntryId);
+
+    private Hold? TryOffer(OfferCandidate candidate, DateTimeOffset now)
+    {
+        if (MissingResource() is not null || OfferSlot(candidate, now) is not { } slot)
+        {
+            return null;
+        }
+
+        var offer = new Hold
+        {
+            Id = candidate.EntryId,
+            ResourceId = ResourceId,
+            UserId = candidate.UserId,
+            Start = slot.Start,
+            End = slot.End,
+            ExpiresAt = now + Timing.OfferWindow,
+            IsOffer = true,
+            CreatedAt = now,
+        };
+        AddHold(offer, new Actor(candidate.UserId, false));
+        return offer;
     }
 
     private TimeRange? OfferSlot(OfferCandidate candidate, DateTimeOffset now)

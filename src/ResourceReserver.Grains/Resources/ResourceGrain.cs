@@ -97,6 +97,7 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     private async Task<Outcome<T>> CommitAsync<T>(Func<Outcome<T>> decide)
     {
         List<TimeRange> freed = [];
+        var offered = 0;
         var outcome = await _decisions.CommitAsync(() =>
         {
             // Decisions run one at a time; a decision taken again starts from scratch, so only its last take counts.
@@ -104,11 +105,17 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
             var decided = decide();
             freed = [.. _freedCapacity];
             _freedCapacity.Clear();
+            offered = decided.IsSuccess && freed.Count > 0 ? OfferFreedCapacity() : 0;
             return decided;
         });
         if (outcome.IsSuccess && freed.Count > 0)
         {
             await OnCapacityFreedAsync(freed);
+        }
+
+        if (outcome.IsSuccess && offered > 0)
+        {
+            await ScheduleHoldClockAsync();
         }
 
         return outcome;

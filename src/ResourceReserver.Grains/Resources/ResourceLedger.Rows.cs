@@ -171,6 +171,7 @@ internal sealed partial class ResourceLedger
         {
             Resource = _resource,
             HoldTiming = _holdTiming,
+            Demand = [.. _demand],
         });
         _index.State.Segments.Add(number);
         _indexDirty = true;

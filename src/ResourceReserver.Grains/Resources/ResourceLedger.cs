@@ -23,6 +23,7 @@ internal sealed partial class ResourceLedger
     private readonly Dictionary<string, IdempotentAnswer> _looseAnswers = [];
     private ResourceSnapshot? _resource;
     private HoldTiming? _holdTiming;
+    private IReadOnlyList<OfferCandidate> _demand = [];
 
     public ResourceSnapshot? Resource
     {
@@ -41,6 +42,17 @@ internal sealed partial class ResourceLedger
         {
             _holdTiming = value;
             Open().State.HoldTiming = value;
+        }
+    }
+
+    /// <summary>Waiting waitlist entries no offer covers yet, in queue order (see <see cref="ReservationSegment.Demand"/>).</summary>
+    public IReadOnlyList<OfferCandidate> Demand
+    {
+        get => _demand;
+        set
+        {
+            _demand = [.. value];
+            Open().State.Demand = [.. value];
         }
     }
 
@@ -186,6 +198,7 @@ internal sealed partial class ResourceLedger
         {
             _resource = segment.Resource;
             _holdTiming = segment.HoldTiming;
+            _demand = segment.Demand ?? [];
         }
     }
 

@@ -97,7 +97,9 @@ public sealed partial class WaitlistGrain
     {
         var now = Now;
         var open = _state.State.Entries.Values.Where(e => e.IsOpen).OrderBy(e => e.Sequence).ToList();
-        var release = open.Where(e => e.Status == WaitlistStatus.Offered && (e.OfferExpiresAt <= now || e.Id == closing)).Select(e => e.Id).ToList();
+        // A closing entry is released even while it is waiting: the resource may have offered it freed capacity
+        // (from the waiting list it was last given) before hearing that the entry closed.
+        var release = open.Where(e => (e.Status == WaitlistStatus.Offered && e.OfferExpiresAt <= now) || e.Id == closing).Select(e => e.Id).ToList();
         var candidates = open
             .Where(e => e.Status == WaitlistStatus.Waiting && e.Id != closing && LatestStart(e) > now)
             .Take(MaxCandidatesPerSettlement)
