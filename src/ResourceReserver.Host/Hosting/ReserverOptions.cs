@@ -9,6 +9,13 @@ public sealed class StorageOptions
     /// <summary>The SQLite file of the embedded mode.</summary>
     public string SqlitePath { get; set; } = "data/resource-reserver.db";
 
+    /// <summary>
+    /// Connections per pool when <c>ConnectionStrings:Postgres</c> names no <c>Maximum Pool Size</c>. A silo has two
+    /// pools (grain storage with reminders, and the read store); Npgsql's own default of 100 each lets a few silos
+    /// under overload run PostgreSQL out of connections (53300) instead of queueing.
+    /// </summary>
+    public int PostgresMaxPoolSize { get; set; } = 20;
+
     /// <summary>True in the production mode.</summary>
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -49,7 +49,7 @@ public static class SiloSetup
 
             if (storage.IsPostgres)
             {
-                silo.UsePostgresPersistence(builder.Configuration.GetConnectionString("Postgres")!);
+                silo.UsePostgresPersistence(PostgresConnection.From(builder.Configuration, storage));
             }
             else
             {

@@ -17,8 +17,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(storage);
         if (storage.IsPostgres)
         {
-            var connectionString = builder.Configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Storage:Provider=Postgres needs ConnectionStrings:Postgres.");
+            var connectionString = PostgresConnection.From(builder.Configuration, storage);
             builder.Services.AddSingleton<DbDataSource>(_ => NpgsqlDataSource.Create(connectionString));
         }
         else
