@@ -268,7 +268,8 @@ static async Task<string> CreateDatabaseAsync()
         await command.ExecuteNonQueryAsync();
     }
 
-    return new NpgsqlConnectionStringBuilder(AdminConnection()) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+    // No pool size: the host's own default (Storage:PostgresMaxPoolSize) is what an operator gets.
+    return new NpgsqlConnectionStringBuilder(AdminConnection()) { Database = name }.ConnectionString;
 }
 
 static async Task DropDatabaseAsync(string database)
