@@ -104,7 +104,7 @@ public sealed partial class ResourceGrain
         return new DomainError(ErrorKind.Conflict, "booking_conflict", "The requested time is already booked.")
         {
             Conflicts = _index.Overlapping(occupied).Select(e => Padding.Unpad(e.Range)).ToList(),
-            Suggestions = Finder().NextAvailable(range.Duration, request.Quantity, range.Start, latestStart) is { } next
+            Suggestions = NextAvailable(range.Duration, request.Quantity, range.Start, latestStart) is { } next
                 ? SuggestFrom(next, request.Quantity, latestStart)
                 : [],
         };
@@ -113,9 +113,27 @@ public sealed partial class ResourceGrain
     private List<TimeRange> SuggestFrom(TimeRange first, int quantity, DateTimeOffset latestStart)
     {
         var found = new List<TimeRange> { first };
-        while (found.Count < 3 && Finder().NextAvailable(first.Duration, quantity, found[^1].End, latestStart) is { } next)
+        while (found.Count < 3 && NextAvailable(first.Duration, quantity, found[^1].End, latestStart) is { } next)
         {
             found.Add(next);
+        }
+
+        return found;
+    }
+
+    /// <summary>The slot search of a refusal's suggestions, skipped where it already found nothing (see <see cref="NoFitMemo"/>).</summary>
+    private TimeRange? NextAvailable(TimeSpan duration, int quantity, DateTimeOffset earliest, DateTimeOffset latest)
+    {
+        var key = new MemoKey(_index.Version, Ledger.Resource!.Version, duration, quantity);
+        if (_noFit.Covers(key, earliest, latest))
+        {
+            return null;
+        }
+
+        var found = Finder().NextAvailable(duration, quantity, earliest, latest);
+        if (found is null)
+        {
+            _noFit.Record(key, earliest, latest);
         }
 
         return found;

@@ -20,6 +20,7 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     private const string MaintenanceReminder = "maintenance-reset";
     private readonly TimeProvider _clock;
     private readonly IntervalIndex _index = new();
+    private readonly NoFitMemo _noFit = new();
     private readonly DecisionQueue _decisions;
 
     // Capacity released by the decision being taken; each caller hands its own on once its write succeeded.

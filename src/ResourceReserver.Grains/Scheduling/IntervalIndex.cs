@@ -19,10 +19,14 @@ public sealed class IntervalIndex
     /// <summary>How many entries the index holds.</summary>
     public int Count => _byId.Count;
 
+    /// <summary>Changes with every add, remove or clear: what was learnt about free time holds while it stays.</summary>
+    public long Version { get; private set; }
+
     /// <summary>Adds or replaces an entry.</summary>
     public void Add(Guid id, TimeRange range, int quantity)
     {
         Remove(id);
+        Version++;
         var entry = new IntervalEntry(id, range.Start, range.End, quantity);
         _byStart.Add(entry);
         _byId[id] = entry;
@@ -35,6 +39,7 @@ public sealed class IntervalIndex
     /// <summary>Empties the index (after state was re-read).</summary>
     public void Clear()
     {
+        Version++;
         _byStart.Clear();
         _byId.Clear();
         _longest = TimeSpan.Zero;
@@ -47,6 +52,8 @@ public sealed class IntervalIndex
         {
             return false;
         }
+
+        Version++;
 
         _byStart.Remove(entry);
         return true;
