@@ -104,7 +104,12 @@ public sealed partial class ResourceGrain
         }
 
         var now = Now;
-        var offered = Ledger.Demand.Where(NotCovered).Count(c => TryOffer(c, now) is not null);
+        var offered = 0;
+        foreach (var candidate in Ledger.Demand.Where(NotCovered).ToList())
+        {
+            offered += TryOffer(candidate, now) is null ? 0 : 1;
+        }
+
         if (offered > 0)
         {
             Ledger.Demand = Ledger.Demand.Where(NotCovered).ToList();

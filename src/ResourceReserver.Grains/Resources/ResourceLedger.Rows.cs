@@ -179,10 +179,14 @@ internal sealed partial class ResourceLedger
         return number;
     }
 
-    /// <summary>Changes a segment other than the open one; only ever to drop what storage no longer needs.</summary>
-    private void Tidy(int number, Func<ReservationSegment, bool> change)
+    /// <summary>Drops an older copy (or tombstone) of an entity from a segment other than the open one; written after the fence.</summary>
+    private void TidyAway<T>(
+        int number,
+        Guid id,
+        Func<ReservationSegment, Dictionary<Guid, T>> entries,
+        Func<ReservationSegment, HashSet<Guid>> removed)
     {
-        if (_segments.TryGetValue(number, out var row) && change(row.State) && number != _open)
+        if (_segments.TryGetValue(number, out var row) && (entries(row.State).Remove(id) | removed(row.State).Remove(id)) && number != _open)
         {
             _tidy.Add(number);
         }

@@ -145,7 +145,7 @@ internal sealed partial class ResourceLedger
         var open = OpenNumber();
         if (home.TryGetValue(id, out var old) && old != open)
         {
-            Tidy(old, s => entries(s).Remove(id) | removed(s).Remove(id));
+            TidyAway(old, id, entries, removed);
         }
 
         entries(_segments[open].State)[id] = entry;
@@ -173,7 +173,7 @@ internal sealed partial class ResourceLedger
         var open = OpenNumber();
         if (home.Remove(id, out var old) && old != open)
         {
-            Tidy(old, s => entries(s).Remove(id) | removed(s).Remove(id));
+            TidyAway(old, id, entries, removed);
         }
 
         entries(_segments[open].State).Remove(id);
@@ -215,7 +215,7 @@ internal sealed partial class ResourceLedger
         {
             if (home.TryGetValue(id, out var older) && older != number)
             {
-                Tidy(older, s => entries(s).Remove(id) | removed(s).Remove(id));
+                TidyAway(older, id, entries, removed);
             }
 
             home[id] = number;
