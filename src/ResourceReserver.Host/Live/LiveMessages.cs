@@ -23,5 +23,5 @@ public sealed record LiveChange(
     };
 }
 
-/// <summary>A personal notification as pushed to its user's connections.</summary>
-public sealed record LiveNotification(Guid Id, string Kind, string Title, string Body, Guid? ReservationId, Guid? ResourceId, DateTimeOffset CreatedAt);
+/// <summary>A personal notification as pushed to its user's connections (and to this silo's <see cref="LiveEventBus"/>).</summary>
+public sealed record LiveNotification(Guid Id, Guid UserId, string Kind, string Title, string Body, Guid? ReservationId, Guid? ResourceId, DateTimeOffset CreatedAt);

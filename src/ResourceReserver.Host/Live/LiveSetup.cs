@@ -1,5 +1,6 @@
 using ResourceReserver.Events;
 using ResourceReserver.Host.Hosting;
+using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.ReadStore;
 using StackExchange.Redis;
 
@@ -21,6 +22,8 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("rr-live:" + clustering.ClusterId));
         }
 
+        builder.Services.AddSingleton<LiveEventBus>();
+        builder.Services.AddSingleton<IEventConsumer, LiveEventTail>();
         builder.Services.AddSingleton<HubLiveObserver>();
         builder.Services.AddSingleton<ILiveObserver>(sp => sp.GetRequiredService<HubLiveObserver>());
         // Registered after the storage setup, so the grains' OutboxRelay resolves this decorator.

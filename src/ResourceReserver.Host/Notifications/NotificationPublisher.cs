@@ -7,7 +7,7 @@ namespace ResourceReserver.Host.Notifications;
 /// Adds an entry to a user's feed and pushes it to their live connections. Only the caller whose insert wins
 /// pushes, so a user gets each notification once even though every silo sees the same events.
 /// </summary>
-public sealed class NotificationPublisher(NotificationStore store, HubLiveObserver live, ILogger<NotificationPublisher> logger)
+public sealed class NotificationPublisher(NotificationStore store, HubLiveObserver live, LiveEventBus bus, ILogger<NotificationPublisher> logger)
 {
     /// <summary>Adds and pushes <paramref name="notification"/> unless <paramref name="dedupeKey"/> was used; true when this call added it.</summary>
     public async Task<bool> PublishAsync(Notification notification, string dedupeKey, CancellationToken ct)
@@ -17,11 +17,13 @@ public sealed class NotificationPublisher(NotificationStore store, HubLiveObserv
             return false;
         }
 
+        var message = new LiveNotification(
+            notification.Id, notification.UserId, notification.Kind, notification.Title, notification.Body, notification.ReservationId,
+            notification.ResourceId, notification.CreatedAt);
+        await bus.PublishNotificationAsync(message);
         try
         {
-            await live.NotifyAsync(notification.UserId, new LiveNotification(
-                notification.Id, notification.Kind, notification.Title, notification.Body, notification.ReservationId, notification.ResourceId,
-                notification.CreatedAt));
+            await live.NotifyAsync(notification.UserId, message);
         }
         catch (Exception exception)
         {

@@ -32,7 +32,7 @@ public sealed class EventDispatcher(
             {
                 if (cursor < 0)
                 {
-                    cursor = await log.GetCursorAsync(consumer.Name, ct);
+                    cursor = consumer.IsLocal ? await log.GetEndAsync(ct) : await log.GetCursorAsync(consumer.Name, ct);
                 }
 
                 var batch = await log.ReadAfterAsync(cursor, settings.BatchSize, ct);
@@ -98,7 +98,11 @@ public sealed class EventDispatcher(
 
         if (settled > cursor)
         {
-            await log.SaveCursorAsync(consumer.Name, settled, ct);
+            if (!consumer.IsLocal)
+            {
+                await log.SaveCursorAsync(consumer.Name, settled, ct);
+            }
+
             handled.RemoveWhere(seq => seq <= settled);
         }
 

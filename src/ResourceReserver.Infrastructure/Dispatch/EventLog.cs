@@ -28,6 +28,14 @@ public sealed class EventLog(DbDataSource dataSource)
         return events;
     }
 
+    /// <summary>The position of the newest event, 0 for an empty log: where a silo-local consumer starts.</summary>
+    public async Task<long> GetEndAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = connection.Command("SELECT COALESCE(MAX(seq), 0) FROM events");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+
     /// <summary>The last position a consumer has settled, 0 for a new consumer.</summary>
     public async Task<long> GetCursorAsync(string consumer, CancellationToken ct)
     {

@@ -11,6 +11,12 @@ public interface IEventConsumer
     /// <summary>The cursor's name; never change it on a live deployment.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// True for a consumer that serves only this silo (live push to the connections held here): it starts at
+    /// the end of the log when the silo starts and keeps its cursor in memory, so every silo sees every event.
+    /// </summary>
+    bool IsLocal => false;
+
     /// <summary>Reacts to one event; throwing makes the dispatcher retry it.</summary>
     Task HandleAsync(DomainEvent domainEvent, CancellationToken ct);
 }
