@@ -15,12 +15,27 @@ public sealed class NotificationStore(DbDataSource dataSource)
     public async Task<bool> AddAsync(Notification n, string dedupeKey, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await AddAsync(connection, null, n, dedupeKey, ct);
+    }
+
+    /// <summary>Adds a notification inside <paramref name="transaction"/> (a dispatcher pass) unless the key was used.</summary>
+    public Task<bool> AddAsync(DbTransaction transaction, Notification n, string dedupeKey, CancellationToken ct) =>
+        AddAsync(transaction.Connection!, transaction, n, dedupeKey, ct);
+
+    /// <summary>
+    /// The id of the notification with a dedupe key: the same on every silo, so a notification computed again from
+    /// the same event (by another silo's live tail) is recognisably the same one.
+    /// </summary>
+    public static Guid IdOf(string dedupeKey) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupeKey)).AsSpan(0, 16));
+
+    private static async Task<bool> AddAsync(DbConnection connection, DbTransaction? transaction, Notification n, string dedupeKey, CancellationToken ct)
+    {
         await using var command = connection.Command(
             """
             INSERT INTO notifications (id, user_id, dedupe_key, kind, title, body, reservation_id, resource_id, created_ms, read_ms)
             VALUES (@id, @user, @key, @kind, @title, @body, @reservation, @resource, @at, NULL)
             ON CONFLICT (dedupe_key) DO NOTHING
-            """)
+            """, transaction)
             .With("id", n.Id.ToString()).With("user", n.UserId.ToString()).With("key", dedupeKey).With("kind", n.Kind)
             .With("title", n.Title).With("body", n.Body).With("reservation", n.ReservationId?.ToString())
             .With("resource", n.ResourceId?.ToString()).With("at", n.CreatedAt.ToUnixMs());

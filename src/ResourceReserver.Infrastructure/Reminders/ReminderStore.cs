@@ -14,16 +14,15 @@ public sealed record ScheduledReminder(string Key, Guid ReservationId, Guid User
 /// <summary>The durable reminder schedule: unique per key, leased to one silo when due, then <c>sent</c> or <c>skipped</c>.</summary>
 public sealed class ReminderStore(DbDataSource dataSource)
 {
-    /// <summary>Schedules a reminder unless its key exists (in any status); true when this call scheduled it.</summary>
-    public async Task<bool> ScheduleAsync(ScheduledReminder reminder, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Schedules a reminder in a dispatcher pass unless its key exists (in any status); true when this call scheduled it.</summary>
+    public async Task<bool> ScheduleAsync(DbTransaction transaction, ScheduledReminder reminder, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
+        await using var command = transaction.Connection!.Command(
             """
             INSERT INTO reminders (id, reservation_id, user_id, lead_hours, reservation_start_ms, status, due_ms, lease_ms, created_ms, done_ms)
             VALUES (@id, @reservation, @user, @lead, @start, 'pending', @due, 0, @now, NULL)
             ON CONFLICT (id) DO NOTHING
-            """)
+            """, transaction)
             .With("id", reminder.Key).With("reservation", reminder.ReservationId.ToString()).With("user", reminder.UserId.ToString())
             .With("lead", reminder.LeadHours).With("start", reminder.ReservationStart.ToUnixMs()).With("due", reminder.Due.ToUnixMs())
             .With("now", now.ToUnixMs());
