@@ -19,9 +19,11 @@ builder.AddReserverIntegrations();
 builder.AddReserverMetrics();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrailingSlashTolerance();
+app.UseMiddleware<RequestGuard>();
 app.UseAuthentication();
 app.UseAuthorization();
 
