@@ -29,7 +29,7 @@ public static class WebhooksApi
     private static async Task<Results<Created<WebhookWithSecret>, ProblemHttpResult>> CreateAsync(
         WebhookRequest request, HttpContext http, WebhookStore store, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (Validate(request, options.Value, requireAll: true) is { } problem)
+        if (await ValidateAsync(request, options.Value, requireAll: true, ct) is { } problem)
         {
             return problem;
         }
@@ -52,7 +52,7 @@ public static class WebhooksApi
             return NotFound();
         }
 
-        if (Validate(request, options.Value, requireAll: false) is { } problem)
+        if (await ValidateAsync(request, options.Value, requireAll: false, ct) is { } problem)
         {
             return problem;
         }
@@ -106,9 +106,9 @@ public static class WebhooksApi
             ? TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries")
             : Problem.Of(404, "delivery_not_found", "This webhook has no delivery with this id.");
 
-    private static ProblemHttpResult? Validate(WebhookRequest request, WebhookOptions options, bool requireAll)
+    private static async Task<ProblemHttpResult?> ValidateAsync(WebhookRequest request, WebhookOptions options, bool requireAll, CancellationToken ct)
     {
-        if ((requireAll || request.Url is not null) && WebhookTargetGuard.Check(request.Url, options.AllowPrivateNetworks) is { } urlError)
+        if ((requireAll || request.Url is not null) && await WebhookTargetGuard.CheckAsync(request.Url, options.AllowPrivateNetworks, ct) is { } urlError)
         {
             return Problem.Invalid("url", urlError);
         }
