@@ -15,6 +15,7 @@ public static class AuthSetup
     public static WebApplicationBuilder AddReserverAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddHostedService<SigningKeyProvider.StartupCheck>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
