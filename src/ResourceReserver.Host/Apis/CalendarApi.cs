@@ -84,7 +84,4 @@ public static class CalendarApi
         var path = $"/api/v1/calendar/feeds/{token}.ics";
         return new CalendarSubscription($"{http.Request.Scheme}://{http.Request.Host}{path}", path);
     }
-
-    /// <summary>The secret feed address; treat it like a password.</summary>
-    public sealed record CalendarSubscription(string Url, string Path);
 }

@@ -48,7 +48,4 @@ public static class NotificationsApi
 
     private static async Task<Ok<MarkedRead>> MarkAllReadAsync(HttpContext http, NotificationStore store, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(new MarkedRead(await store.MarkAllReadAsync(http.User.UserId(), time.GetUtcNow(), ct)));
-
-    /// <summary>How many notifications were marked read.</summary>
-    public sealed record MarkedRead(int Marked);
 }

@@ -97,6 +97,3 @@ public static class WaitlistApi
         return outcome.IsSuccess ? TypedResults.Ok(WaitlistEntryView.From(outcome.Value!)) : Problem.From(outcome.Error!);
     }
 }
-
-/// <summary>A list of waitlist entries in the paged-list shape (one page: lists are short).</summary>
-public sealed record WaitlistPage(IReadOnlyList<WaitlistEntryView> Items, string? NextCursor);

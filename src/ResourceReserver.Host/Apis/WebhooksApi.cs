@@ -123,17 +123,8 @@ public static class WebhooksApi
 
     private static ProblemHttpResult NotFound() => Problem.Of(404, "webhook_not_found", "No webhook has this id.");
 
-    /// <summary>Body of create and update; on update, absent fields stay as they are.</summary>
-    public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? Events, bool? Active, string? Description);
-
     /// <summary>A new webhook with its signing secret, shown only now.</summary>
     public sealed record WebhookWithSecret(Webhook Webhook, string Secret);
-
-    /// <summary>A rotated signing secret.</summary>
-    public sealed record SecretView(string Secret);
-
-    /// <summary>The event id of a queued test delivery.</summary>
-    public sealed record DeliveryQueued(string EventId);
 
     /// <summary>Recent deliveries, newest first.</summary>
     public sealed record DeliveryList(IReadOnlyList<WebhookDelivery> Items);
