@@ -1,4 +1,5 @@
 using ResourceReserver.Host.Apis;
+using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
 using ResourceReserver.Host.Hosting;
 using ResourceReserver.Host.Live;
@@ -17,6 +18,7 @@ builder.AddReserverHealth();
 builder.AddReserverLive();
 builder.AddReserverIntegrations();
 builder.AddReserverMetrics();
+builder.AddReserverApplication();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
