@@ -89,21 +89,7 @@ public sealed partial class ResourceGrain
     /// <summary>Arms the timer for the next hold to lapse, and the reminder that survives a restart; nothing when unchanged.</summary>
     private async Task ScheduleHoldClockAsync()
     {
-        var next = Book.Holds.Count == 0 ? (DateTimeOffset?)null : Book.Holds.Values.Min(HoldDecisions.LapsesAt);
-        if (next != _holdTimerDue || (next is not null && _holdTimer is null))
-        {
-            _holdTimer?.Dispose();
-            _holdTimer = null;
-            _holdTimerDue = next;
-            if (next is { } at)
-            {
-                var wait = at - Now;
-                _holdTimer = this.RegisterGrainTimer(
-                    _ => LapseDueHoldsAsync(),
-                    new GrainTimerCreationOptions(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan) { Interleave = false });
-            }
-        }
-
+        var next = ArmHoldTimer();
         if (_holdReminderKnown && _holdReminderDue == next)
         {
             return;
@@ -129,6 +115,29 @@ public sealed partial class ResourceGrain
             _holdReminderKnown = false;
             throw;
         }
+    }
+
+    /// <summary>Arms the grain timer for the next hold to lapse (none when no hold stands); returns when that is.</summary>
+    private DateTimeOffset? ArmHoldTimer()
+    {
+        var next = Book.Holds.Count == 0 ? (DateTimeOffset?)null : Book.Holds.Values.Min(HoldDecisions.LapsesAt);
+        if (next == _holdTimerDue && (next is null || _holdTimer is not null))
+        {
+            return next;
+        }
+
+        _holdTimer?.Dispose();
+        _holdTimer = null;
+        _holdTimerDue = next;
+        if (next is { } at)
+        {
+            var wait = at - Now;
+            _holdTimer = this.RegisterGrainTimer(
+                _ => LapseDueHoldsAsync(),
+                new GrainTimerCreationOptions(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan) { Interleave = false });
+        }
+
+        return next;
     }
 
     private async Task ScheduleExpiryAsync()

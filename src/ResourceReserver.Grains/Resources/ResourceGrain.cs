@@ -33,7 +33,13 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IResourceHold
     private DateTimeOffset Now => _clock.GetUtcNow();
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => _commits.LoadAsync();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await _commits.LoadAsync();
+
+        // Holds due while nobody was active lapse now rather than at the reminder's next tick.
+        ArmHoldTimer();
+    }
 
     /// <inheritdoc />
     public Task<ResourceSnapshot?> GetAsync() =>

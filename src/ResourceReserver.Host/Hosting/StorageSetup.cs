@@ -2,6 +2,7 @@ using System.Data.Common;
 using Npgsql;
 using ResourceReserver.Events;
 using ResourceReserver.Infrastructure.Dispatch;
+using ResourceReserver.Infrastructure.Migrations.Legacy;
 using ResourceReserver.Infrastructure.Postgres;
 using ResourceReserver.Infrastructure.ReadStore;
 using ResourceReserver.Infrastructure.Resources;
@@ -31,8 +32,11 @@ public static class StorageSetup
         }
 
         var dialect = storage.IsPostgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
+        // Stored state is keyed by the service id: only this service's old resource rows are moved.
+        var serviceId = builder.Configuration["Clustering:ServiceId"] is { Length: > 0 } configured ? configured : new ClusteringOptions().ServiceId;
         builder.Services.AddSingleton(sp => new MigrationRunner(
-            sp.GetRequiredService<DbDataSource>(), dialect, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+            sp.GetRequiredService<DbDataSource>(), dialect, sp.GetRequiredService<ILogger<MigrationRunner>>(),
+            [new ResourceRowsFromGrainState(sp.GetRequiredService<Orleans.Serialization.Serializer>(), serviceId)]));
         builder.Services.AddSingleton<SqlReadStore>();
         builder.Services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<SqlReadStore>());
         builder.Services.AddSingleton<EventSignal>();
