@@ -16,4 +16,7 @@ public interface IResourceStore
     /// unless the failure hid a commit that did happen (a lost answer to COMMIT): the caller re-reads either way.
     /// </summary>
     Task<bool> CommitAsync(ResourceCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>Resources holding a reservation that ended at or before <paramref name="now"/> (at most <paramref name="limit"/>).</summary>
+    Task<IReadOnlyList<Guid>> EndedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 }

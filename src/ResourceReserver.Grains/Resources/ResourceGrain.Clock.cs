@@ -2,38 +2,26 @@ namespace ResourceReserver.Resources;
 
 /// <summary>
 /// What the resource does by itself on time: holds lapse (a grain timer while active, a persisted reminder to
-/// come back after a restart), ended reservations are completed every few minutes, and maintenance resets.
+/// come back after a restart) and maintenance resets. Ended reservations are completed when
+/// <see cref="ResourceExpirySweeper"/> asks.
 /// </summary>
 public sealed partial class ResourceGrain
 {
     private const string MaintenanceReminder = "maintenance-reset";
     private const string HoldReminder = "hold-lapse";
-    private const string ExpiryReminder = "expiry";
-
-    // A reservation is completed at most this long after it ended.
-    private static readonly TimeSpan ExpiryPeriod = TimeSpan.FromMinutes(5);
+    // Registered per resource before the expiry sweep existed; one still standing is dropped when it fires.
+    private const string LegacyExpiryReminder = "expiry";
     private static readonly TimeSpan HoldReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _holdTimer;
     private DateTimeOffset? _holdTimerDue;
     private DateTimeOffset? _holdReminderDue;
     private bool _holdReminderKnown;
-    private bool _expiryScheduled;
 
     /// <inheritdoc />
     public async Task<int> CompleteEndedAsync()
     {
         var outcome = await DecideAsync(ResourceDecisions.CompleteEnded);
-        if (Book.Reservations.Count == 0 && await this.GetReminder(ExpiryReminder) is { } reminder)
-        {
-            _expiryScheduled = false;
-            await this.UnregisterReminder(reminder);
-
-            // A booking interleaved while the reminder was being removed: put it back.
-            _expiryScheduled = false;
-            await ScheduleExpiryAsync();
-        }
-
         return outcome.IsSuccess ? outcome.Value : 0;
     }
 
@@ -45,8 +33,13 @@ public sealed partial class ResourceGrain
             case HoldReminder:
                 await LapseDueHoldsAsync();
                 break;
-            case ExpiryReminder:
+            case LegacyExpiryReminder:
                 await CompleteEndedAsync();
+                if (await this.GetReminder(LegacyExpiryReminder) is { } legacy)
+                {
+                    await this.UnregisterReminder(legacy);
+                }
+
                 break;
             case MaintenanceReminder:
                 if (Book.Resource is { Deleted: false, Status: ResourceStatus.Maintenance, StatusResetsAt: { } resetAt } && resetAt <= Now)
@@ -138,25 +131,5 @@ public sealed partial class ResourceGrain
         }
 
         return next;
-    }
-
-    private async Task ScheduleExpiryAsync()
-    {
-        if (_expiryScheduled || Book.Reservations.Count == 0)
-        {
-            return;
-        }
-
-        // Set first: interleaved bookings must not all register it.
-        _expiryScheduled = true;
-        try
-        {
-            await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryPeriod, ExpiryPeriod);
-        }
-        catch
-        {
-            _expiryScheduled = false;
-            throw;
-        }
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IResourceHold
     /// <summary>
     /// Decides on the state in memory, applies the change, offers any capacity it freed to waiting waitlist
     /// entries in the same change, and answers once the commit holding it is stored. After the commit: the waitlist
-    /// is told about freed capacity, and the hold clock and expiry reminder follow the new state.
+    /// is told about freed capacity, and the hold clock follows the new state.
     /// </summary>
     private async Task<Outcome<T>> DecideAsync<T>(Func<ResourceBook, DateTimeOffset, Decided<T>> decide)
     {
@@ -89,7 +89,6 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IResourceHold
             }
 
             await ScheduleHoldClockAsync();
-            await ScheduleExpiryAsync();
         }
 
         return decided.Outcome;

@@ -20,20 +20,17 @@ public sealed class NotificationConsumer(NotificationStore store, HubLiveObserve
     /// <inheritdoc />
     public async Task HandleAsync(EventBatch batch, CancellationToken ct)
     {
-        var added = new List<Notification>();
+        var made = new List<(Notification, string)>();
         foreach (var domainEvent in batch.Events)
         {
-            if (NotificationComposer.ResourceOf(domainEvent) is not { } resourceId
-                || NotificationComposer.For(domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name) is not var (notification, key))
+            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId
+                && NotificationComposer.For(domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name) is { } notification)
             {
-                continue;
-            }
-
-            if (await store.AddAsync(batch.Transaction, notification, key, ct))
-            {
-                added.Add(notification);
+                made.Add(notification);
             }
         }
+
+        var added = made.Count == 0 ? [] : await store.AddAsync(batch.Transaction, made, ct);
 
         if (added.Count > 0)
         {

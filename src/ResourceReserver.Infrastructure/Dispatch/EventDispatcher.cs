@@ -90,6 +90,11 @@ public sealed class EventDispatcher(
             var from = durable.Select(c => cursors.GetValueOrDefault(c.Name)).Append(_localCursor).Min();
             (var events, heldBack) = await log.ReadAfterAsync(transaction, from, settings.BatchSize, ct);
             full = events.Count == settings.BatchSize;
+
+            // What consumers look up (resource names, users' preferences), read once for the whole pass.
+            await log.PrefetchAsync(transaction, state,
+                events.Select(e => e.Event.Reservation?.ResourceId ?? e.Event.WaitlistEntry?.ResourceId).OfType<Guid>().ToHashSet(),
+                events.Select(e => e.Event.Reservation?.UserId ?? e.Event.WaitlistEntry?.UserId).OfType<Guid>().ToHashSet(), ct);
             var moved = new Dictionary<string, LogPosition>();
             foreach (var consumer in durable)
             {

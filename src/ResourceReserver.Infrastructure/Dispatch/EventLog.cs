@@ -152,11 +152,42 @@ public sealed class EventLog(DbDataSource dataSource)
     /// <summary>A reservation as stored, or null.</summary>
     public Task<Reservation?> GetReservationAsync(Guid id, CancellationToken ct) => GetPayloadAsync<Reservation>(null, "reservations", id, ct);
 
+    /// <summary>Several resources and accounts as stored, each read once, for a pass's look-ups.</summary>
+    internal async Task PrefetchAsync(DbTransaction transaction, EventBatch.PassState pass, IReadOnlyCollection<Guid> resources, IReadOnlyCollection<Guid> users, CancellationToken ct)
+    {
+        await FillAsync(transaction, "resources", resources, pass.Resources, ct);
+        await FillAsync(transaction, "users", users, pass.Users, ct);
+    }
+
     internal Task<ResourceSnapshot?> GetResourceAsync(DbTransaction transaction, Guid id, CancellationToken ct) =>
         GetPayloadAsync<ResourceSnapshot>(transaction, "resources", id, ct);
 
     internal Task<UserProfile?> GetUserAsync(DbTransaction transaction, Guid id, CancellationToken ct) =>
         GetPayloadAsync<UserProfile>(transaction, "users", id, ct);
+
+    private static async Task FillAsync<T>(DbTransaction transaction, string table, IReadOnlyCollection<Guid> ids, Dictionary<Guid, T?> cache, CancellationToken ct)
+        where T : class
+    {
+        var missing = ids.Where(id => !cache.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = transaction.Connection!.Command(
+            $"SELECT id, payload FROM {table} WHERE id IN ({string.Join(", ", missing.Select((_, i) => "@p" + i))})", transaction);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            command.With("p" + i, missing[i].ToString());
+        }
+
+        missing.ForEach(id => cache[id] = null);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            cache[Guid.Parse(reader.GetString(0))] = JsonSerializer.Deserialize<T>(reader.GetString(1), ReadStoreJson.Options);
+        }
+    }
 
     private async Task<T?> GetPayloadAsync<T>(DbTransaction? transaction, string table, Guid id, CancellationToken ct)
         where T : class

@@ -38,12 +38,24 @@ public sealed class EventNotificationListener(NpgsqlDataSource dataSource, Event
 
                 // Whatever committed while nobody listened.
                 signal.Notified();
-                while (!stoppingToken.IsCancellationRequested)
+                try
                 {
-                    if (!await connection.WaitAsync(Liveness, stoppingToken))
+                    while (!stoppingToken.IsCancellationRequested)
                     {
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteScalarAsync(stoppingToken);
+                        if (!await connection.WaitAsync(Liveness, stoppingToken))
+                        {
+                            await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                            await ping.ExecuteScalarAsync(stoppingToken);
+                        }
+                    }
+                }
+                finally
+                {
+                    // Pooled connections are not reset on return: leave none listening.
+                    if (connection.State == System.Data.ConnectionState.Open)
+                    {
+                        await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+                        await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
                     }
                 }
             }

@@ -21,6 +21,7 @@ public sealed class ReminderScheduler(ReminderStore store, IOptions<ReservationR
     {
         var unit = options.Value.LeadTimeUnit;
         var now = time.GetUtcNow();
+        var scheduled = new List<ScheduledReminder>();
         foreach (var domainEvent in batch.Events)
         {
             if (domainEvent.Type is not (EventTypes.ReservationCreated or EventTypes.ReservationUpdated)
@@ -39,8 +40,10 @@ public sealed class ReminderScheduler(ReminderStore store, IOptions<ReservationR
                 }
 
                 var key = ScheduledReminder.KeyOf(reservation.Id, hours, reservation.Start);
-                await store.ScheduleAsync(batch.Transaction, new ScheduledReminder(key, reservation.Id, reservation.UserId, hours, reservation.Start, due), now, ct);
+                scheduled.Add(new ScheduledReminder(key, reservation.Id, reservation.UserId, hours, reservation.Start, due));
             }
         }
+
+        await store.ScheduleAsync(batch.Transaction, scheduled, now, ct);
     }
 }

@@ -63,6 +63,22 @@ public sealed class SqlResourceStore(DbDataSource dataSource, EventSignal signal
     public Task<bool> CommitAsync(ResourceCommit commit, CancellationToken cancellationToken = default) => _writer.CommitAsync(commit);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Guid>> EndedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("SELECT DISTINCT resource_id FROM reservations WHERE role = 1 AND end_ms <= @now LIMIT @limit")
+            .With("now", now.ToUnixMs()).With("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private static T? Read<T>(DbDataReader reader, int column) =>

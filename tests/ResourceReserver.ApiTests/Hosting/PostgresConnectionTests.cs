@@ -31,4 +31,11 @@ public sealed class PostgresConnectionTests
     {
         Assert.Equal("Host=db", PostgresConnection.WithPoolCap("Host=db", 0));
     }
+
+    [Fact]
+    public void Pooled_connections_are_not_reset_unless_the_operator_says_so()
+    {
+        Assert.True(new NpgsqlConnectionStringBuilder(PostgresConnection.WithoutReset("Host=db")).NoResetOnClose);
+        Assert.Equal("Host=db;No Reset On Close=false", PostgresConnection.WithoutReset("Host=db;No Reset On Close=false"));
+    }
 }

@@ -49,6 +49,9 @@ public sealed class FaultInjectingResourceStore(IResourceStore inner) : IResourc
 
     public Task<ResourceRecord> LoadAsync(Guid resourceId, CancellationToken cancellationToken = default) => inner.LoadAsync(resourceId, cancellationToken);
 
+    public Task<IReadOnlyList<Guid>> EndedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        inner.EndedAsync(now, limit, cancellationToken);
+
     public async Task<bool> CommitAsync(ResourceCommit commit, CancellationToken cancellationToken = default)
     {
         CommitFault? fault = null;
