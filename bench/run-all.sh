@@ -63,7 +63,7 @@ echo "## booking cost vs reservations held (PostgreSQL resource store)" | tee -a
 dotnet bench/ResourceReserver.Bench/bin/Release/net10.0/ResourceReserver.Bench.dll 1500 5 postgres 2>&1 | grep -E "^(\||storage)" | tee -a "$OUT"
 
 dotnet bench/ResourceReserver.Load/bin/Release/net10.0/ResourceReserver.Load.dll \
-    --seconds "$SECONDS_PER_POINT" --results "$OUT.load" --wrk "$@" | grep --line-buffered -E "^(##|setup|IDLE|RESULT|RATIO|!!)" || true
+    --seconds "$SECONDS_PER_POINT" --results "$OUT.load" --wrk "$@" | grep --line-buffered -E "^(##|setup|IDLE|CONSUMER-LATENCY|RESULT|RATIO|!!)" || true
 cat "$OUT.load" >> "$OUT" && rm "$OUT.load"
-grep -E "^(#|##|==|\||tps|latency|exclusion|setup|IDLE|RESULT|RATIO|  cpu|!!|wrk|Requests/sec|     (50|99)%)" "$OUT"
+grep -E "^(#|##|==|\||tps|latency|exclusion|setup|IDLE|CONSUMER-LATENCY|RESULT|RATIO|  cpu|!!|wrk|Requests/sec|     (50|99)%)" "$OUT"
 echo "full output with latency histograms: $OUT"

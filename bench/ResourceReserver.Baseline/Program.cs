@@ -18,9 +18,10 @@ const string Audience = "resource-reserver-api";
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var key = new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-// The same pool settings as the host (PostgresConnection): no DISCARD ALL on every return to the pool.
+// The same pool settings as the host (PostgresConnection): no DISCARD ALL on every return to the pool, statements
+// prepared automatically.
 var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Postgres")
-    ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required.")) { NoResetOnClose = true, MaxPoolSize = 20 }.ConnectionString);
+    ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required.")) { NoResetOnClose = true, MaxAutoPrepare = 64, MaxPoolSize = 20 }.ConnectionString);
 builder.Services.AddSingleton(dataSource);
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
 {

@@ -33,7 +33,7 @@ internal static class BenchStores
                 var admin = Environment.GetEnvironmentVariable("RR_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=reserver_test";
                 var name = "rr_bench_" + Guid.NewGuid().ToString("N")[..12];
                 await ExecuteAsync(admin, $"CREATE DATABASE {name}");
-                var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, NoResetOnClose = true, MaxPoolSize = 20 }.ConnectionString;
+                var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, NoResetOnClose = true, MaxAutoPrepare = 64, MaxPoolSize = 20 }.ConnectionString;
                 await PostgresDatabase.MigrateAsync(connectionString);
                 return Wrap(NpgsqlDataSource.Create(connectionString), async () =>
                 {

@@ -170,6 +170,11 @@ async Task RunModeAsync(string mode, string label, IReadOnlyList<HostProcess> ho
         report.Line(await CpuMeter.IdleLineAsync(database, TimeSpan.FromSeconds(options.IdleSeconds)));
     }
 
+    if (mode == "production" && database is not null)
+    {
+        report.Line(await ConsumerLatencyAsync(anonymous[0], tokens[0], resources, database));
+    }
+
     var clients = hosts.Select(h => NewClient(h.BaseAddress, 1024)).ToList();
     var generator = new LoadGenerator(clients) { WarmUp = TimeSpan.FromSeconds(options.WarmUp) };
     var baseInstant = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(1);
@@ -276,6 +281,40 @@ static async Task<string> RegisterAndSignInAsync(HttpClient client, string usern
     }));
     response.EnsureSuccessStatusCode();
     return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+}
+
+// From a 201 on an idle host to the booking's notification row written by the event consumers: how long a new
+// event takes to reach the consumers (woken by LISTEN/NOTIFY, not found by polling). 20 bookings one by one.
+static async Task<string> ConsumerLatencyAsync(HttpClient client, string token, Guid[] resources, string database)
+{
+    var samples = new List<double>();
+    await using var connection = new NpgsqlConnection(database);
+    await connection.OpenAsync();
+    for (var i = 0; i < 20; i++)
+    {
+        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(400 - i);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reservations")
+        {
+            Content = JsonContent.Create(new { resourceId = resources[i], start, end = start.AddMinutes(30) }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        var answered = Stopwatch.GetTimestamp();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await using var seen = new NpgsqlCommand("SELECT count(*) FROM notifications WHERE reservation_id = @id", connection);
+        seen.Parameters.AddWithValue("id", id!);
+        while ((long)(await seen.ExecuteScalarAsync())! == 0 && Stopwatch.GetElapsedTime(answered) < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(2);
+        }
+
+        samples.Add(Stopwatch.GetElapsedTime(answered).TotalMilliseconds);
+        await Task.Delay(500); // idle again before the next one
+    }
+
+    samples.Sort();
+    return string.Create(CultureInfo.InvariantCulture,
+        $"CONSUMER-LATENCY: 201 to the notification stored by the event consumers, 20 bookings one by one on an idle host: p50 {samples[10]:0.0} ms, max {samples[^1]:0.0} ms (polled every 2 ms)");
 }
 
 static async Task<string> BaselineTokenAsync(HttpClient client, string username)

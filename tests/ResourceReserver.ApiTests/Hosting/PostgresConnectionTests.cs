@@ -35,7 +35,9 @@ public sealed class PostgresConnectionTests
     [Fact]
     public void Pooled_connections_are_not_reset_unless_the_operator_says_so()
     {
-        Assert.True(new NpgsqlConnectionStringBuilder(PostgresConnection.WithoutReset("Host=db")).NoResetOnClose);
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnection.WithoutReset("Host=db"));
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(64, tuned.MaxAutoPrepare);
         Assert.Equal("Host=db;No Reset On Close=false", PostgresConnection.WithoutReset("Host=db;No Reset On Close=false"));
     }
 }
