@@ -1,0 +1,3 @@
+using ResourceReserver.Cli.Hosting;
+
+return await RrApp.RunAsync(args, CliContext.FromProcess());
