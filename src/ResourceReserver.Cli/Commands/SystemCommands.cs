@@ -34,14 +34,13 @@ public static class SystemCommands
         {
             var answer = await inv.Api.System.SummaryAsync(inv.Ct);
             var s = answer.Value;
-            inv.Print.Result(answer.Body, console => console.Write(new BreakdownChart().Width(60).ShowPercentage()
-                .AddItem("available now", s.AvailableNow, Color.Green)
-                .AddItem("in use", s.InUse, Color.Yellow)
-                .AddItem("unavailable", s.Unavailable, Color.Red)));
-            if (!inv.Print.Json)
+            inv.Print.Result(answer.Body, console =>
             {
-                inv.Print.Out.MarkupLine($"[bold]{s.Total}[/] resources: [green]{s.AvailableNow} available now[/], [yellow]{s.InUse} in use[/], [red]{s.Unavailable} unavailable[/]");
-            }
+                console.Write(new BarChart().Width(60).Label($"[bold]{s.Total} resources[/]")
+                    .AddItem("available now", s.AvailableNow, Color.Green)
+                    .AddItem("in use", s.InUse, Color.Yellow)
+                    .AddItem("unavailable", s.Unavailable, Color.Red));
+            });
         }),
         kit.Run(Command("config", "What rr talks to: the server, where that setting comes from, and the API it publishes"), AuthMode.None, async inv =>
         {

@@ -34,7 +34,7 @@ public static class TimeFormat
     }
 
     /// <summary>How long, compactly: <c>2h</c>, <c>1h30m</c>.</summary>
-    public static string Length(DateTimeOffset start, DateTimeOffset end) => Input.DurationText.Format(end - start);
+    public static string Length(DateTimeOffset start, DateTimeOffset end) => Input.DurationText.Format(TimeSpan.FromMinutes(Math.Round((end - start).TotalMinutes)));
 
     /// <summary>An instant in UTC, ISO 8601.</summary>
     public static string Utc(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
