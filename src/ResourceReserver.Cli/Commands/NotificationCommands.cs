@@ -29,7 +29,7 @@ public static class NotificationCommands
                     table.AddRow(n.ReadAt is null ? "[yellow]●[/]" : "[grey]○[/]", E(TimeFormat.At(n.CreatedAt, inv.Context.LocalZone)), $"[bold]{E(n.Title)}[/]", E(n.Body));
                 }
 
-                console.Write(table);
+                console.WriteTable(table);
             });
         }));
         notifications.Subcommands.Add(kit.Run(Command("read-all", "Mark every notification read"), AuthMode.Required, async inv =>

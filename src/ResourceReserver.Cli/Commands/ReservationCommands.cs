@@ -70,7 +70,7 @@ public static class ReservationCommands
             var table = await ReservationRender.ListAsync(inv, series.Value.Reservations, $"Series {series.Value.SeriesId}: {series.Value.Reservations.Count} booked ({repeat.Rule})");
             inv.Print.Result(series.Body, console =>
             {
-                console.Write(table);
+                console.WriteTable(table);
                 if (series.Value.Skipped.Count > 0)
                 {
                     var skipped = Printer.Table($"{series.Value.Skipped.Count} skipped", "When", "Why");
@@ -79,7 +79,7 @@ public static class ReservationCommands
                         skipped.AddRow(Printer.E(TimeFormat.Range(s.Start, s.End, zone)), $"[yellow]{Printer.E(s.Code)}[/]");
                     }
 
-                    console.Write(skipped);
+                    console.WriteTable(skipped);
                 }
             });
         });

@@ -37,7 +37,7 @@ public static class ReservationManageCommands
             var reservation = await inv.Api.Reservations.GetAsync(reservationId, inv.Ct);
             var zone = TimeFormat.Zone((await inv.ResourceOrNullAsync(reservation.Value.ResourceId))?.TimeZone);
             var answer = await inv.Api.Reservations.HistoryAsync(reservationId, inv.Ct);
-            inv.Print.Result(answer.Body, console => console.Write(ReservationRender.History(answer.Value, zone, $"History of {reservationId}")));
+            inv.Print.Result(answer.Body, console => console.WriteTable(ReservationRender.History(answer.Value, zone, $"History of {reservationId}")));
         });
 
         var cancelId = Arg("id", "Reservation id");
@@ -51,7 +51,7 @@ public static class ReservationManageCommands
             {
                 var cancelledOnes = await inv.Api.Reservations.CancelSeriesAsync(reservationId, scope, inv.Get(reason), inv.Ct);
                 var table = await ReservationRender.ListAsync(inv, cancelledOnes.Value, $"{cancelledOnes.Value.Count} cancelled");
-                inv.Print.Result(cancelledOnes.Body, console => console.Write(table));
+                inv.Print.Result(cancelledOnes.Body, console => console.WriteTable(table));
                 return;
             }
 
@@ -103,7 +103,7 @@ public static class ReservationManageCommands
         var table = inv.Print.Json ? null : await ReservationRender.ListAsync(inv, shown, $"{title} ({shown.Count})");
         inv.Print.Result(keep.Count == page.Items.Count ? page.Body : Pages.Filter(page.Body, keep), console =>
         {
-            console.Write(table!);
+            console.WriteTable(table!);
             if (page.NextCursor is not null)
             {
                 inv.Print.Note("More reservations exist: add --all to list every page.");

@@ -53,7 +53,7 @@ public static class ResourceCommands
         var page = await Pages.CollectAsync(cursor => inv.Api.Resources.ListAsync(query with { Cursor = cursor }, inv.Ct), all);
         inv.Print.Result(page.Body, console =>
         {
-            console.Write(ResourceRender.List(page.Items, $"Resources ({page.Items.Count})"));
+            console.WriteTable(ResourceRender.List(page.Items, $"Resources ({page.Items.Count})"));
             if (page.NextCursor is not null)
             {
                 inv.Print.Note("More resources exist: add --all to list every page.");
@@ -85,7 +85,7 @@ public static class ResourceCommands
         var free = from is null ? null : await Pages.CollectAsync(c => inv.Api.Resources.ListAsync(query with { AvailableFrom = from, AvailableUntil = until, Cursor = c }, inv.Ct), all: true);
         var matches = availableOnly ? free! : await Pages.CollectAsync(c => inv.Api.Resources.ListAsync(query with { Cursor = c }, inv.Ct), all: true);
         var window = from is null ? "" : $" free {TimeFormat.Range(from.Value, until!.Value, zone)}";
-        inv.Print.Result(matches.Body, console => console.Write(ResourceRender.List(
+        inv.Print.Result(matches.Body, console => console.WriteTable(ResourceRender.List(
             matches.Items,
             $"{matches.Items.Count} found{(text is null ? "" : $" for \"{text}\"")}{(availableOnly ? window : "")}",
             free is null || availableOnly ? null : free.Items.Select(r => r.Id).ToHashSet())));

@@ -48,7 +48,7 @@ public static class ResourceScheduleCommands
                 table.AddRow(busy ? "[red]busy[/]" : "[green]free[/]", E(TimeFormat.Range(start, end, zone)), E(TimeFormat.Length(start, end)));
             }
 
-            console.Write(table);
+            console.WriteTable(table);
         });
     }
 
@@ -95,7 +95,7 @@ public static class ResourceScheduleCommands
                 table.AddRow("", "[grey]no free slot of that length[/]");
             }
 
-            console.Write(table);
+            console.WriteTable(table);
         });
     }
 }

@@ -27,7 +27,7 @@ public static class SystemCommands
                     table.AddRow($"[bold]{E(name)}[/]", Status(component.Status), E(component.Description));
                 }
 
-                console.Write(table);
+                console.WriteTable(table);
             });
         }),
         kit.Run(Command("summary", "Resources available now, in use and unavailable"), AuthMode.Optional, async inv =>

@@ -61,7 +61,7 @@ public static class WaitlistCommands
                     $"[grey]{entry.Id}[/]");
             }
 
-            inv.Print.Result(keep.Count == answer.Value.Items.Count ? answer.Body : Pages.Filter(answer.Body, keep), console => console.Write(table));
+            inv.Print.Result(keep.Count == answer.Value.Items.Count ? answer.Body : Pages.Filter(answer.Body, keep), console => console.WriteTable(table));
         }));
 
         foreach (var (verb, help, act) in new (string, string, Func<Invocation, Guid, Task<ApiResponse<WaitlistEntryView>>>)[]

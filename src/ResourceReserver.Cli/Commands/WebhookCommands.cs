@@ -27,7 +27,7 @@ public static class WebhookCommands
                     table.AddRow(E(hook.Url), E(string.Join(", ", hook.Events)), hook.Active ? "[green]yes[/]" : "[red]no[/]", $"[grey]{hook.Id}[/]");
                 }
 
-                console.Write(table);
+                console.WriteTable(table);
             });
         }));
         webhooks.Subcommands.Add(kit.Run(Command("events", "The event types a webhook can subscribe to"), AuthMode.Required, async inv =>
@@ -41,7 +41,7 @@ public static class WebhookCommands
                     table.AddRow($"[cyan]{E(type.Type)}[/]", E(type.Description));
                 }
 
-                console.Write(table);
+                console.WriteTable(table);
             });
         }));
 
@@ -88,7 +88,7 @@ public static class WebhookCommands
                         E(d.LastStatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? d.LastError));
                 }
 
-                console.Write(table);
+                console.WriteTable(table);
             });
         }));
 

@@ -16,7 +16,7 @@ namespace ResourceReserver.Cli.Input;
 public static partial class TimeText
 {
     private static readonly string[] LocalPatterns = ["uuuu-MM-dd HH:mm", "uuuu-MM-dd H:mm", "uuuu-MM-dd HH:mm:ss", "uuuu-MM-dd'T'HH:mm", "uuuu-MM-dd'T'HH:mm:ss", "uuuu-MM-dd'T'HH:mm:ss.FFFFFFF"];
-    private static readonly string[] TimePatterns = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss", "H", "HH"];
+    private static readonly string[] TimePatterns = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss", "%H", "HH"];
 
     /// <summary>Reads an instant, or fails with a usage error that says what is accepted.</summary>
     public static Instant Parse(string? text, DateTimeZone zone, Instant now, string what) =>

@@ -68,7 +68,7 @@ public sealed class Printer(CliContext context, bool json)
         var table = new Table().RoundedBorder().BorderColor(Color.Grey);
         if (title is not null)
         {
-            table.Title = new TableTitle(Markup.Escape(title), new Style(decoration: Decoration.Bold));
+            table.Title = new TableTitle(Markup.Escape(title));
         }
 
         foreach (var column in columns)
@@ -90,4 +90,20 @@ public sealed class Printer(CliContext context, bool json)
         "cancelled" or "disabled" or "expired" or "declined" or "failed" or "Unhealthy" => $"[red]{E(status)}[/]",
         _ => $"[grey]{E(status)}[/]",
     };
+}
+
+/// <summary>Writing tables with their title on a line of its own, so a long title never wraps inside a narrow table.</summary>
+public static class TableWriting
+{
+    /// <summary>Writes the title (bold) then the table.</summary>
+    public static void WriteTable(this IAnsiConsole console, Table table)
+    {
+        if (table.Title is { } title)
+        {
+            console.MarkupLine($"[bold]{title.Text}[/]");
+            table.Title = null;
+        }
+
+        console.Write(table);
+    }
 }

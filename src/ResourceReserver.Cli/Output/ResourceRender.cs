@@ -64,9 +64,7 @@ public static class ResourceRender
             grid.AddRow("[bold]Buffers[/]", E($"{Minutes(rules.BufferBeforeMinutes)} before, {Minutes(rules.BufferAfterMinutes)} after"));
         }
 
-        grid.AddRow("[bold]Hours[/]", r.BusinessHours is { Count: > 0 } hours
-            ? E(string.Join(", ", hours.Select(h => $"{h.Day?[..3]} {h.Opens}–{h.Closes}")))
-            : "[grey]server default[/]");
+        grid.AddRow("[bold]Hours[/]", r.BusinessHours is { Count: > 0 } hours ? E(Hours(hours)) : "[grey]server default[/]");
         if (r.Blackouts.Count > 0)
         {
             grid.AddRow("[bold]Closed on[/]", E(string.Join(", ", r.Blackouts)));
@@ -78,6 +76,20 @@ public static class ResourceRender
         }
 
         return new Panel(grid).Header($"[cyan]{E(r.Name)}[/]").RoundedBorder();
+    }
+
+    /// <summary><c>every day 08:00–18:00</c>, or <c>Mon, Tue 09:00–17:00; Sat 10:00–14:00</c>.</summary>
+    public static string Hours(IReadOnlyList<ResourceReserver.Client.Contracts.OpeningPeriodBody> periods)
+    {
+        string[] week = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        return string.Join("; ", periods
+            .GroupBy(p => $"{p.Opens}–{p.Closes}")
+            .Select(g =>
+            {
+                var days = g.Select(p => p.Day ?? "").Distinct().OrderBy(d => Array.IndexOf(week, d)).ToList();
+                var label = days.Count == 7 ? "every day" : string.Join(", ", days.Select(d => d.Length >= 3 ? char.ToUpperInvariant(d[0]) + d[1..3] : d));
+                return $"{label} {g.Key}";
+            }));
     }
 
     private static string Minutes(int minutes) => Input.DurationText.Format(TimeSpan.FromMinutes(minutes));

@@ -28,7 +28,7 @@ public sealed class GoldenTableTests(CliFixture fixture) : IAsyncLifetime
                 name, timeZone = zone, tags, capacity, location, rules = new { maxHorizonDays = 3650 },
                 businessHours = Enumerable.Range(0, 7).Select(d => new { day = ((DayOfWeek)d).ToString().ToLowerInvariant(), opens = "08:00", closes = "18:00" }),
             };
-            await fixture.PostAsAdminAsync("api/v1/resources", Resource("Golden Boardroom", "Europe/Paris", ["golden", "room", "video"], 12, "Paris, 3rd floor"));
+            await fixture.PostAsAdminAsync("api/v1/resources", Resource("Golden Boardroom", "Europe/Paris", ["golden", "room", "video"], 1, "Paris, 3rd floor"));
             await fixture.PostAsAdminAsync("api/v1/resources", Resource("Golden Desk 4", "America/New_York", ["golden", "desk"], 1, null));
             var booker = await fixture.NewUserAsync("golden");
             await booker.OkAsync("reserve", "Golden Boardroom", "2030-03-30 10:00", "2h", "--title", "Quarterly review");
