@@ -1,4 +1,5 @@
 using ResourceReserver.Host.Apis;
+using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
 using ResourceReserver.Host.Hosting;
 using ResourceReserver.Host.Live;
@@ -17,11 +18,14 @@ builder.AddReserverHealth();
 builder.AddReserverLive();
 builder.AddReserverIntegrations();
 builder.AddReserverMetrics();
+builder.AddReserverApplication();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrailingSlashTolerance();
+app.UseMiddleware<RequestGuard>();
 app.UseAuthentication();
 app.UseAuthorization();
 

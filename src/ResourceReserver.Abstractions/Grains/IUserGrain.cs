@@ -23,6 +23,10 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("SignOut")]
     Task SignOutAsync();
 
+    /// <summary>True while the refresh-token family (a signed-in session) exists and has not expired.</summary>
+    [Alias("HasSession"), ReadOnly]
+    Task<bool> HasSessionAsync(Guid familyId);
+
     /// <summary>
     /// Binds a booking Idempotency-Key to the resource it was first used for and returns that resource, so the
     /// same key can never book twice, even on two different resources.

@@ -102,6 +102,10 @@ public sealed partial class UserGrain
         });
     }
 
+    /// <inheritdoc />
+    public Task<bool> HasSessionAsync(Guid familyId) => Task.FromResult(
+        _state.State.Profile is not null && _state.State.RefreshFamilies.TryGetValue(familyId, out var family) && family.ExpiresAt > Now);
+
     private Outcome<TokenGrant> IssueInFamily(UserProfile profile, Guid familyId, DateTimeOffset now)
     {
         var token = RefreshToken.Create(UserId, familyId);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
 using ResourceReserver.Host.Problems;
 using ResourceReserver.Infrastructure.Notifications;
@@ -20,32 +21,12 @@ public static class NotificationsApi
     }
 
     private static async Task<Results<Ok<Page<Notification>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, NotificationStore store, string? limit, string? cursor, bool? unread, CancellationToken ct)
-    {
-        if (Paging.Limit(limit) is not { } size)
-        {
-            return Paging.InvalidLimit();
-        }
+        HttpContext http, NotificationService notifications, string? limit, string? cursor, bool? unread, CancellationToken ct) =>
+        (await notifications.ListAsync(http.User.Actor(), limit, cursor, unread ?? false, ct)).ToOk();
 
-        if (cursor is not null && !Cursor.TryDecode(cursor, out _, out _))
-        {
-            return Problem.Invalid("cursor", "cursor must be a value returned as nextCursor.");
-        }
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(string id, HttpContext http, NotificationService notifications, CancellationToken ct) =>
+        (await notifications.MarkReadAsync(http.User.Actor(), id, ct)).ToNoContent();
 
-        return TypedResults.Ok(await store.ListAsync(http.User.UserId(), unread ?? false, size, cursor, ct));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
-        string id, HttpContext http, NotificationStore store, TimeProvider time, CancellationToken ct)
-    {
-        if (!Guid.TryParse(id, out var notificationId) || !await store.MarkReadAsync(http.User.UserId(), notificationId, time.GetUtcNow(), ct))
-        {
-            return Problem.Of(404, "notification_not_found", "You have no notification with this id.");
-        }
-
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Ok<MarkedRead>> MarkAllReadAsync(HttpContext http, NotificationStore store, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(new MarkedRead(await store.MarkAllReadAsync(http.User.UserId(), time.GetUtcNow(), ct)));
+    private static async Task<Ok<MarkedRead>> MarkAllReadAsync(HttpContext http, NotificationService notifications, CancellationToken ct) =>
+        TypedResults.Ok(new MarkedRead(await notifications.MarkAllReadAsync(http.User.Actor(), ct)));
 }

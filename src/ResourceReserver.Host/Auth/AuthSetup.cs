@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -6,17 +7,29 @@ using ResourceReserver.Contracts;
 
 namespace ResourceReserver.Host.Auth;
 
-/// <summary>JWT bearer authentication and the two role policies.</summary>
+/// <summary>
+/// Authentication: JWT bearer for the API and the live hub, a session cookie for the web UI, chosen per request by
+/// one policy scheme; and the admin policy.
+/// </summary>
 public static class AuthSetup
 {
     public const string AdminPolicy = "admin";
+
+    /// <summary>The default scheme: forwards to JWT or to the UI cookie (<see cref="SelectScheme"/>).</summary>
+    public const string SelectorScheme = "jwt-or-cookie";
 
     /// <summary>Adds authentication (JWT bearer, signing key from <see cref="SigningKeyProvider"/>) and authorization.</summary>
     public static WebApplicationBuilder AddReserverAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddHostedService<SigningKeyProvider.StartupCheck>();
         builder.Services.AddSingleton<TokenService>();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "JWT for the API, cookie for the UI", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer()
+            .AddCookie(UiSession.Scheme);
+        builder.Services.AddSingleton<UiSession>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(UiSession.Scheme).Configure<UiSession>((options, session) => session.Configure(options));
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyProvider>((options, keys) =>
             {
@@ -49,10 +62,30 @@ public static class AuthSetup
         return builder;
     }
 
+    /// <summary>
+    /// A bearer token always means JWT; the API and the hub never accept the UI cookie (so no cross-site request can
+    /// act through it); everything else (the UI, its sign-out and downloads, the dashboard) uses the cookie.
+    /// </summary>
+    public static string SelectScheme(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") ? JwtBearerDefaults.AuthenticationScheme : UiSession.Scheme;
+    }
+
     /// <summary>The signed-in user's id.</summary>
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? throw new InvalidOperationException("No subject claim."));
 
     /// <summary>The signed-in user as a grain-level actor.</summary>
     public static Actor Actor(this ClaimsPrincipal principal) => new(principal.UserId(), principal.IsInRole(Roles.Admin));
+
+    /// <summary>The signed-in user as an actor, or null when nobody is signed in.</summary>
+    public static Actor? OptionalActor(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(JwtRegisteredClaimNames.Sub) is { } sub && Guid.TryParse(sub, out var id) ? new Actor(id, principal.IsInRole(Roles.Admin)) : null;
 }

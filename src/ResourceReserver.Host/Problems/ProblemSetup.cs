@@ -18,6 +18,10 @@ public static class ProblemSetup
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<ExceptionToProblem>();
+
+        // Binding failures (unreadable JSON, a query value of the wrong type) reach ExceptionToProblem, which names
+        // what broke, instead of leaving as an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options =>
         {
             var reference = ReadStoreJson.Options;
@@ -26,6 +30,8 @@ public static class ProblemSetup
             {
                 options.SerializerOptions.Converters.Add(converter);
             }
+
+            JsonInputRules.Apply(options.SerializerOptions);
         });
         return builder;
     }
@@ -57,6 +63,7 @@ public static class ProblemSetup
                     (400, "malformed_request", $"The body is not valid JSON of the expected shape: {json.Message}"),
                 BadHttpRequestException bad when bad.StatusCode == 413 => (413, "payload_too_large", "The request body is too large."),
                 BadHttpRequestException bad => (bad.StatusCode, "malformed_request", bad.Message),
+                InvalidDataException invalid => (400, "malformed_request", $"The request body cannot be read: {invalid.Message}"),
                 TimeoutException or OrleansException or System.Data.Common.DbException =>
                     (503, "temporarily_unavailable", "A back-end component did not answer in time; try again."),
                 _ => (500, "internal_error", "An unexpected error occurred."),

@@ -1,16 +1,14 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
-using ResourceReserver.Host.Auth;
-using ResourceReserver.Host.Problems;
-using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Host.Apis;
 using ResourceReserver.Scheduling;
 
-namespace ResourceReserver.Host.Apis;
+namespace ResourceReserver.Host.Application;
 
-public static partial class ReservationsApi
+public sealed partial class ReservationService
 {
-    private static async Task<Results<Created<SeriesView>, ProblemHttpResult>> CreateSeriesAsync(CreateSeriesRequest request, HttpContext http, IGrainFactory grains)
+    /// <summary>Books every occurrence of an RRULE series in one decision: all or nothing, or skipping conflicts.</summary>
+    public async Task<Outcome<SeriesView>> BookSeriesAsync(Actor actor, CreateSeriesRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Guid.TryParse(request.ResourceId, out var resourceId))
@@ -42,13 +40,13 @@ public static partial class ReservationsApi
         AddTextErrors(errors, request.Title, request.Notes);
         if (errors.Count > 0)
         {
-            return Problem.Of(422, "validation_failed", "Some fields are invalid.", errors);
+            return Refusal.Fields(errors);
         }
 
         var series = new SeriesRequest
         {
             SeriesId = Guid.CreateVersion7(),
-            UserId = http.User.UserId(),
+            UserId = actor.UserId,
             Start = request.Start!.Value,
             End = request.End!.Value,
             Rule = request.Rule!,
@@ -60,19 +58,18 @@ public static partial class ReservationsApi
         var outcome = await grains.GetGrain<IResourceGrain>(resourceId).BookSeriesAsync(series);
         if (!outcome.IsSuccess)
         {
-            return Problem.From(outcome.Error!);
+            return outcome.Error!;
         }
 
         var result = outcome.Value!;
-        var view = new SeriesView(
+        return new SeriesView(
             result.SeriesId,
             result.Booked.Select(ReservationView.From).ToList(),
             result.Skipped.Select(s => new SkippedView(s.Start.ToUniversalTime(), s.End.ToUniversalTime(), s.Code)).ToList());
-        return TypedResults.Created($"/api/v1/reservations/{result.Booked[0].Id}", view);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ReservationView>>, ProblemHttpResult>> CancelSeriesAsync(
-        string id, CancelSeriesRequest? request, HttpContext http, SqlReadStore store, IGrainFactory grains)
+    /// <summary>Cancels one occurrence, it and the following ones, or the whole series.</summary>
+    public async Task<Outcome<IReadOnlyList<ReservationView>>> CancelSeriesAsync(Actor actor, string id, CancelSeriesRequest? request, CancellationToken ct = default)
     {
         var scope = request?.Scope?.ToLowerInvariant() switch
         {
@@ -83,49 +80,47 @@ public static partial class ReservationsApi
         };
         if (scope is null || request?.Reason?.Length > 1000)
         {
-            return Problem.Invalid("scope", "scope is one, following or all (default); the reason may have at most 1000 characters.");
+            return Refusal.Invalid("scope", "scope is one, following or all (default); the reason may have at most 1000 characters.");
         }
 
-        var (reservation, problem) = await FindOwnAsync(id, http, store);
+        var (reservation, problem) = await FindOwnAsync(actor, id, ct);
         if (reservation is null)
         {
             return problem!;
         }
 
-        var outcome = await grains.GetGrain<IResourceGrain>(reservation.ResourceId).CancelSeriesAsync(reservation.Id, scope.Value, http.User.Actor(), request?.Reason);
+        var outcome = await grains.GetGrain<IResourceGrain>(reservation.ResourceId).CancelSeriesAsync(reservation.Id, scope.Value, actor, request?.Reason);
         if (outcome.IsSuccess)
         {
-            return TypedResults.Ok<IReadOnlyList<ReservationView>>(outcome.Value!.Select(ReservationView.From).ToList());
+            return Outcome<IReadOnlyList<ReservationView>>.Ok(outcome.Value!.Select(ReservationView.From).ToList());
         }
 
         return outcome.Error!.Code == "reservation_not_found"
-            ? Problem.Of(409, "reservation_ended", "The reservation can no longer be cancelled.")
-            : Problem.From(outcome.Error);
+            ? DomainError.Conflict("reservation_ended", "The reservation can no longer be cancelled.")
+            : outcome.Error;
     }
 
-    private static async Task<Results<Ok<ReservationView>, ProblemHttpResult>> ChangeAsync(
-        string id, ChangeReservationRequest request, HttpContext http, SqlReadStore store, IGrainFactory grains)
+    /// <summary>Moves or resizes a reservation atomically.</summary>
+    public async Task<Outcome<ReservationView>> ChangeAsync(Actor actor, string id, ChangeReservationRequest request, CancellationToken ct = default)
     {
         if (request.Title?.Length > BookingPolicy.MaxTitleLength || request.Notes?.Length > BookingPolicy.MaxNotesLength)
         {
-            return Problem.Invalid("title", $"The title may have at most {BookingPolicy.MaxTitleLength} characters and the notes {BookingPolicy.MaxNotesLength}.");
+            return Refusal.Invalid("title", $"The title may have at most {BookingPolicy.MaxTitleLength} characters and the notes {BookingPolicy.MaxNotesLength}.");
         }
 
-        var (reservation, problem) = await FindOwnAsync(id, http, store);
+        var (reservation, problem) = await FindOwnAsync(actor, id, ct);
         if (reservation is null)
         {
             return problem!;
         }
 
         var change = new ReservationChange { Start = request.Start, End = request.End, Quantity = request.Quantity, Title = request.Title, Notes = request.Notes };
-        var outcome = await grains.GetGrain<IResourceGrain>(reservation.ResourceId).ChangeReservationAsync(reservation.Id, change, http.User.Actor());
+        var outcome = await grains.GetGrain<IResourceGrain>(reservation.ResourceId).ChangeReservationAsync(reservation.Id, change, actor);
         if (outcome.IsSuccess)
         {
-            return TypedResults.Ok(ReservationView.From(outcome.Value!));
+            return ReservationView.From(outcome.Value!);
         }
 
-        return outcome.Error!.Code == "reservation_not_found"
-            ? Problem.Of(409, reservation.Status == ReservationStatus.Cancelled ? "already_cancelled" : "reservation_ended", "The reservation can no longer be changed.")
-            : Problem.From(outcome.Error);
+        return outcome.Error!.Code == "reservation_not_found" ? NoLongerChangeable(reservation, "changed") : outcome.Error;
     }
 }

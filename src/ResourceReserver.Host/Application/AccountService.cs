@@ -1,0 +1,135 @@
+using System.Net.Mail;
+using ResourceReserver.Accounts;
+using ResourceReserver.Contracts;
+using ResourceReserver.Grains;
+using ResourceReserver.Host.Apis;
+
+namespace ResourceReserver.Host.Application;
+
+/// <summary>Accounts: registration, password sign-in, refresh, sign-out and the own profile. Used by the REST API and the web UI.</summary>
+public sealed class AccountService(IGrainFactory grains)
+{
+    // Verified against when the username is unknown, so both paths take the same time.
+    private static readonly string DummyHash = BCrypt.Net.BCrypt.EnhancedHashPassword("not-a-real-password-Aa1!", 10);
+
+    /// <summary>Creates an account; the first account ever becomes administrator.</summary>
+    public async Task<Outcome<RegisteredUser>> RegisterAsync(RegisterRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (PasswordPolicy.CheckUsername(request.Username) is { } usernameProblem)
+        {
+            errors["username"] = [usernameProblem];
+        }
+
+        if (PasswordPolicy.Check(request.Password, request.Username) is { Count: > 0 } passwordProblems)
+        {
+            errors["password"] = passwordProblems.ToArray();
+        }
+
+        if (request.Email is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out _)))
+        {
+            errors["email"] = ["Not a valid e-mail address."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Fields(errors);
+        }
+
+        var userId = Guid.CreateVersion7();
+        var directory = grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.Usernames);
+        var claim = await directory.ClaimAsync(request.Username!, userId);
+        if (!claim.Granted)
+        {
+            return DomainError.Conflict("username_taken", "That username is taken.");
+        }
+
+        string[] roles = claim.FirstEver ? [Roles.Admin, Roles.User] : [Roles.User];
+        var outcome = await grains.GetGrain<IUserGrain>(userId).RegisterAsync(request.Username!, request.Password!, request.Email, roles);
+        if (!outcome.IsSuccess)
+        {
+            await directory.ReleaseAsync(request.Username!, userId);
+            return outcome.Error!;
+        }
+
+        var user = outcome.Value!;
+        return new RegisteredUser(user.Id, user.Username, user.Roles);
+    }
+
+    /// <summary>Checks a username and password (lockout counted by the user grain) and starts a session (a refresh-token family).</summary>
+    public async Task<Outcome<TokenGrant>> PasswordSignInAsync(string? username, string? password)
+    {
+        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password) || username.Length > 50 || password.Length > 128)
+        {
+            return InvalidCredentials();
+        }
+
+        var userId = await grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.Usernames).FindAsync(username);
+        if (userId is null)
+        {
+            BCrypt.Net.BCrypt.EnhancedVerify(password, DummyHash);
+            return InvalidCredentials();
+        }
+
+        return await grains.GetGrain<IUserGrain>(userId.Value).SignInAsync(password);
+    }
+
+    /// <summary>Rotates a refresh token.</summary>
+    public async Task<Outcome<TokenGrant>> RefreshAsync(string? refreshToken) =>
+        RefreshToken.TryParse(refreshToken, out var owner, out _)
+            ? await grains.GetGrain<IUserGrain>(owner).RefreshAsync(refreshToken!)
+            : new DomainError(ErrorKind.Unauthorized, "invalid_grant", "The refresh token is invalid, expired or revoked.");
+
+    /// <summary>Revokes every session of the actor's account.</summary>
+    public Task SignOutAsync(Actor actor) => grains.GetGrain<IUserGrain>(actor.UserId).SignOutAsync();
+
+    /// <summary>The session (refresh-token family) a token belongs to.</summary>
+    public static Guid? SessionOf(string refreshToken) => RefreshToken.TryParse(refreshToken, out _, out var family) ? family : null;
+
+    /// <summary>The account's current roles while <paramref name="sessionId"/> is still a live session of it, else null.</summary>
+    public async Task<IReadOnlyList<string>?> GetLiveSessionRolesAsync(Guid userId, Guid sessionId)
+    {
+        var grain = grains.GetGrain<IUserGrain>(userId);
+        return await grain.HasSessionAsync(sessionId) && await grain.GetProfileAsync() is { } profile ? profile.Roles : null;
+    }
+
+    /// <summary>The actor's profile.</summary>
+    public async Task<Outcome<UserProfile>> GetProfileAsync(Actor actor) =>
+        await grains.GetGrain<IUserGrain>(actor.UserId).GetProfileAsync() is { } profile ? profile : UserNotFound();
+
+    /// <summary>Changes the actor's e-mail and preferences.</summary>
+    public async Task<Outcome<UserProfile>> UpdateProfileAsync(Actor actor, UpdateProfileRequest request)
+    {
+        if (request.Email is { Length: > 0 } email && (email.Length > 254 || !MailAddress.TryCreate(email, out _)))
+        {
+            return Refusal.Invalid("email", "Not a valid e-mail address.");
+        }
+
+        if (request.ReminderLeadTimesHours is { } leads && (leads.Count > 5 || leads.Any(h => h is < 1 or > 168)))
+        {
+            return Refusal.Invalid("reminderLeadTimesHours", "Up to 5 lead times, each between 1 and 168 hours.");
+        }
+
+        var grain = grains.GetGrain<IUserGrain>(actor.UserId);
+        if (await grain.GetProfileAsync() is not { } current)
+        {
+            return UserNotFound();
+        }
+
+        var preferences = current.Preferences with
+        {
+            EmailNotifications = request.EmailNotifications ?? current.Preferences.EmailNotifications,
+            ReminderLeadTimesHours = request.ReminderLeadTimesHours?.Distinct().OrderDescending().ToList() ?? current.Preferences.ReminderLeadTimesHours,
+        };
+        return await grain.UpdateProfileAsync(new ProfilePatch
+        {
+            Email = string.IsNullOrEmpty(request.Email) ? null : request.Email,
+            ClearEmail = request.Email == "",
+            Preferences = preferences,
+        });
+    }
+
+    private static DomainError InvalidCredentials() => new(ErrorKind.Unauthorized, "invalid_credentials", "The username or password is wrong.");
+
+    private static DomainError UserNotFound() => DomainError.NotFound("user_not_found", "The account no longer exists.");
+}

@@ -1,0 +1,19 @@
+namespace ResourceReserver.Host.Application;
+
+/// <summary>Registers the application services: the one place the REST API and the web UI take their rules from.</summary>
+public static class ApplicationSetup
+{
+    /// <summary>Adds the account, resource, reservation, hold, waitlist, calendar, notification and webhook services.</summary>
+    public static WebApplicationBuilder AddReserverApplication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<ResourceService>();
+        builder.Services.AddSingleton<ReservationService>();
+        builder.Services.AddSingleton<HoldService>();
+        builder.Services.AddSingleton<WaitlistService>();
+        builder.Services.AddSingleton<CalendarService>();
+        builder.Services.AddSingleton<NotificationService>();
+        builder.Services.AddSingleton<WebhookService>();
+        return builder;
+    }
+}
