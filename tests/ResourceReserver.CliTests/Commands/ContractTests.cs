@@ -22,7 +22,7 @@ public sealed class ContractTests(CliFixture fixture)
         var id = resource.GetProperty("id").GetString()!;
         using var user = await fixture.NewUserAsync("contract");
         var reservation = JsonDocument.Parse((await user.OkAsync("reserve", id, $"{Dates.Ahead(15)} 09:00", "1h", "--json")).Out).RootElement.GetProperty("id").GetString();
-        await fixture.Admin.OkAsync("webhooks", "create", "https://hooks.example.com/contract", "--events", "reservation.created");
+        await fixture.Admin.OkAsync("webhooks", "create", $"http://127.0.0.1:{CliHostFactory.FreePort()}/contract", "--events", "reservation.created");
 
         await Fits<ResourceView>(user, $"api/v1/resources/{id}");
         await Fits<Page<ResourceView>>(user, "api/v1/resources");

@@ -7,6 +7,8 @@ namespace ResourceReserver.CliTests.Commands;
 [Collection(CliCollection.Name)]
 public sealed class IntegrationCommandTests(CliFixture fixture)
 {
+    private static readonly string Hook = $"http://127.0.0.1:{CliHostFactory.FreePort()}/rr";
+
     [Fact]
     public async Task Calendar_url_is_the_secret_feed_and_rotate_replaces_it()
     {
@@ -23,10 +25,10 @@ public sealed class IntegrationCommandTests(CliFixture fixture)
     {
         var events = JsonDocument.Parse((await fixture.Admin.OkAsync("webhooks", "events", "--json")).Out).RootElement;
         Assert.Contains(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "reservation.created");
-        var created = await fixture.Admin.OkAsync("webhooks", "create", "https://hooks.example.com/rr", "--events", "reservation.created,reservation.cancelled");
+        var created = await fixture.Admin.OkAsync("webhooks", "create", Hook, "--events", "reservation.created,reservation.cancelled");
         Assert.Contains("whsec_", created.Out);
         var list = JsonDocument.Parse((await fixture.Admin.OkAsync("webhooks", "list", "--json")).Out).RootElement.GetProperty("items");
-        var hook = list.EnumerateArray().Single(h => h.GetProperty("url").GetString() == "https://hooks.example.com/rr");
+        var hook = list.EnumerateArray().Single(h => h.GetProperty("url").GetString() == Hook);
         var id = hook.GetProperty("id").GetString()!;
         Assert.DoesNotContain("whsec_", (await fixture.Admin.OkAsync("webhooks", "list")).Out);
         var queued = JsonDocument.Parse((await fixture.Admin.OkAsync("webhooks", "test", id, "--json")).Out).RootElement;

@@ -37,6 +37,9 @@ public sealed class CliHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Clustering:ServiceId", "cli-tests");
         builder.UseSetting("Auth:PasswordHashing:WorkFactor", "4");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Webhook targets in these tests are closed loopback ports: deliveries fail here, never leave the machine.
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
     }
 
     /// <inheritdoc />
