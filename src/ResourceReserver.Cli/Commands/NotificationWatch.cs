@@ -64,7 +64,7 @@ public static class NotificationWatch
             }
         }
 
-        if (inv.Print.Json || !inv.Context.Interactive)
+        if (inv.Print.Json || !inv.Print.Out.Profile.Capabilities.Interactive)
         {
             while (await NextAsync((kind, body) =>
             {

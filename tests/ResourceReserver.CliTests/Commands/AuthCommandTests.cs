@@ -117,3 +117,38 @@ public sealed class AuthCommandTests(CliFixture fixture)
         await File.WriteAllTextAsync(user.CredentialsFile, JsonSerializer.Serialize(rewritten));
     }
 }
+
+[Collection(CliCollection.Name)]
+public sealed class PromptTests(CliFixture fixture)
+{
+    [Fact]
+    public async Task At_a_terminal_login_asks_for_username_and_password_and_never_echoes_the_password()
+    {
+        using var registered = await fixture.NewUserAsync("prompted");
+        var name = JsonDocument.Parse((await registered.OkAsync("auth", "status", "--json")).Out).RootElement.GetProperty("username").GetString()!;
+        using var user = new CliUser(fixture.Host.Url);
+        var result = (await user.RunAsync(["auth", "login"], typed: [name, CliFixture.Password])).Expect(ExitCodes.Ok);
+        Assert.Contains("Username:", result.Error);
+        Assert.Contains("Password:", result.Error);
+        Assert.DoesNotContain(CliFixture.Password, result.Error + result.Out);
+        Assert.Contains($"as {name}", result.Out);
+    }
+
+    [Fact]
+    public async Task At_a_terminal_watch_shows_a_live_table()
+    {
+        var resource = await fixture.NewResourceAsync();
+        using var user = await fixture.NewUserAsync("livetable");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var watch = user.RunAsync(["notifications", "watch", "--count", "1"], ct: timeout.Token, typed: []);
+        for (var attempt = 0; attempt < 300 && !user.LastError.Contains("Watching", StringComparison.Ordinal) && !watch.IsCompleted; attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        await user.OkAsync("reserve", resource.GetProperty("id").GetString()!, $"{Dates.Ahead(16)} 09:00", "1h");
+        var result = (await watch).Expect(ExitCodes.Ok);
+        Assert.Contains("Live", result.Out);
+        Assert.Contains("Reservation confirmed", result.Out);
+    }
+}

@@ -53,10 +53,21 @@ public sealed class CliUser(string server, IClock? clock = null, DateTimeZone? l
     }
 
     /// <summary>Runs <c>rr</c> with the given arguments (and standard input).</summary>
-    public async Task<CliResult> RunAsync(string[] args, string? stdin = null, CancellationToken ct = default)
+    public async Task<CliResult> RunAsync(string[] args, string? stdin = null, CancellationToken ct = default, string[]? typed = null)
     {
         var output = NewConsole();
         var error = NewConsole();
+        if (typed is not null)
+        {
+            // A person at a terminal: prompts read these lines from the keyboard, live views redraw.
+            output.Interactive();
+            error.Interactive();
+            foreach (var line in typed)
+            {
+                error.Input.PushTextWithEnter(line);
+            }
+        }
+
         _lastError = error;
         var context = new CliContext
         {
@@ -64,7 +75,7 @@ public sealed class CliUser(string server, IClock? clock = null, DateTimeZone? l
             Error = error,
             RawOut = output.Profile.Out.Writer,
             In = new StringReader(stdin ?? ""),
-            Interactive = false,
+            Interactive = typed is not null,
             Environment = name => name switch
             {
                 "XDG_CONFIG_HOME" => ConfigHome,
