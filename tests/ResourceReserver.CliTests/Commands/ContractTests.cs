@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ResourceReserver.Client.Contracts;
+using ResourceReserver.Client.Http;
 using ResourceReserver.Client.Models;
 using ResourceReserver.CliTests.Fixtures;
 
@@ -13,7 +14,7 @@ namespace ResourceReserver.CliTests.Commands;
 [Collection(CliCollection.Name)]
 public sealed class ContractTests(CliFixture fixture)
 {
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    private static readonly JsonSerializerOptions Strict = new(ApiJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     [Fact]
     public async Task Every_answer_the_cli_reads_fits_its_model_exactly()
