@@ -52,7 +52,8 @@ public sealed class TimelineLayout
     public static TimelineLayout Build(
         IReadOnlyList<DateOnly> days, ZonedTime zone, IEnumerable<TimeRange> busy, IEnumerable<TimeRange> free, IReadOnlyList<OpeningPeriod>? openings = null)
     {
-        var alwaysOpen = openings is not { Count: > 0 };
+        // Midnight to midnight every day (BusinessHours.AlwaysOpen) frames like no hours at all.
+        var alwaysOpen = openings is not { Count: > 0 } || openings.All(p => p.Opens == TimeOnly.MinValue && p.Closes == TimeOnly.MinValue);
         var busyList = busy.ToList();
         var freeList = free.ToList();
         var pieces = new List<(int Day, TimelineKind Kind, TimeRange Range)>();
