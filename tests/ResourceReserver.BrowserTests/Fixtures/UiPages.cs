@@ -18,9 +18,10 @@ public static class UiPages
     public static async Task SignInAsync(this IPage page, string username, string password = Api.Password)
     {
         await page.GotoAsync("/signin");
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // By id, so it works in every language.
+        await page.Locator("#username").FillAsync(username);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/signin"));
         await page.WaitForInteractiveAsync();
     }
