@@ -31,7 +31,7 @@ public sealed class BookingTests(UiHost ui)
         var (page, name, _) = await ResourcePageAsync("book");
         await FillSlotAsync(page, Slots.Day(2), "10:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Booked:" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".alert.success", new() { HasText = "Booked:" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My reservations" }).ClickAsync();
         var row = page.GetByTestId("reservation-row").Filter(new() { HasText = name });
@@ -62,7 +62,7 @@ public sealed class BookingTests(UiHost ui)
 
         await alert.GetByRole(AriaRole.Button).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Booked:" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".alert.success", new() { HasText = "Booked:" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -77,7 +77,7 @@ public sealed class BookingTests(UiHost ui)
         await Expect(page.GetByTestId("rrule")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^FREQ=WEEKLY;BYDAY=[A-Z]{2};COUNT=3$"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Booked 3 occurrences." })).ToBeVisibleAsync();
+        await Expect(page.Locator(".alert.success", new() { HasText = "Booked 3 occurrences." })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -90,7 +90,7 @@ public sealed class BookingTests(UiHost ui)
         await Expect(page.GetByRole(AriaRole.Timer)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d$"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Confirmed:" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".alert.success", new() { HasText = "Confirmed:" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Timer)).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }

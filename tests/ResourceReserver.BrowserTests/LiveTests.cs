@@ -21,7 +21,7 @@ public sealed class LiveTests(UiHost ui)
 
         await BookingTests.FillSlotAsync(booker, Slots.Day(1), "11:00");
         await booker.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(booker.GetByRole(AriaRole.Status).Filter(new() { HasText = "Booked:" })).ToBeVisibleAsync();
+        await Expect(booker.Locator(".alert.success", new() { HasText = "Booked:" })).ToBeVisibleAsync();
 
         await Expect(busy).ToHaveCountAsync(1);
         await Expect(watcher.GetByTestId("live-status")).ToContainTextAsync("Updated live");
@@ -43,7 +43,7 @@ public sealed class LiveTests(UiHost ui)
         await BookingTests.FillSlotAsync(page, day, "09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Join waitlist" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "You are number 1 on the waitlist" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".alert.success", new() { HasText = "You are number 1 on the waitlist" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Waitlist" }).ClickAsync();
         var entry = page.GetByTestId("waitlist-entry");
@@ -55,7 +55,7 @@ public sealed class LiveTests(UiHost ui)
         await Expect(accept).ToBeVisibleAsync();
         await Expect(entry.GetByRole(AriaRole.Timer)).ToBeVisibleAsync();
         await accept.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Booked. It is in My reservations." })).ToBeVisibleAsync();
+        await Expect(page.Locator(".alert.success", new() { HasText = "Booked. It is in My reservations." })).ToBeVisibleAsync();
         await Expect(entry).ToHaveAttributeAsync("data-status", "accepted");
         await page.Context.CloseAsync();
     }

@@ -21,7 +21,6 @@ public static class MainPages
             ("settings", "/settings"),
             ("admin", "/admin"),
             ("admin-resource", $"/admin/resources/{resourceId}"),
-            ("admin-webhooks", "/admin/webhooks"),
         ];
     }
 }
