@@ -22,6 +22,9 @@
             apply(selected);
             return document.documentElement.dataset.theme;
         },
+        narrow() {
+            return window.matchMedia("(max-width: 760px)").matches;
+        },
         focus(selector) {
             document.querySelector(selector)?.focus();
         },

@@ -10,8 +10,11 @@ public enum TimelineKind
     Busy,
 }
 
-/// <summary>One block: its day column, its position as percentages of the visible hours, and the range it stands for.</summary>
-public sealed record TimelineBlock(int Day, double Top, double Height, TimelineKind Kind, TimeRange Range);
+/// <summary>
+/// One block: its day column, its position as percentages of the visible hours, the range it stands for (cut at
+/// midnight) and the part of it inside the visible hours.
+/// </summary>
+public sealed record TimelineBlock(int Day, double Top, double Height, TimelineKind Kind, TimeRange Range, TimeRange Shown);
 
 /// <summary>
 /// Lays busy and free time out on a day or week grid in the resource's time zone: one column per local date, each
@@ -89,7 +92,7 @@ public sealed class TimelineLayout
             }
 
             var span = (windowEnd - windowStart).TotalMinutes;
-            blocks.Add(new TimelineBlock(day, (start - windowStart).TotalMinutes * 100 / span, (end - start).TotalMinutes * 100 / span, kind, range));
+            blocks.Add(new TimelineBlock(day, (start - windowStart).TotalMinutes * 100 / span, (end - start).TotalMinutes * 100 / span, kind, range, new TimeRange(start, end)));
         }
 
         return new TimelineLayout(days, first, last, blocks);
