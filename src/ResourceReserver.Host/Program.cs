@@ -23,9 +23,13 @@ builder.AddReserverApplication();
 builder.AddReserverWeb();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseApiConventions();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrailingSlashTolerance();
+app.UseMiddleware<RequestGuard>();
+app.UseReadableJsonBodies();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseReserverWeb();

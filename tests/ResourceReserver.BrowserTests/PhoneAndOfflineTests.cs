@@ -58,7 +58,7 @@ public sealed class PhoneAndOfflineTests(UiHost ui)
         await page.ScreenshotAsync("offline");
 
         await context.SetOfflineAsync(false);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Try again" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }

@@ -42,4 +42,11 @@ public sealed class ComposeTests
         var redisCommand = string.Join(' ', _services.Map("redis").Seq("command").Select(t => t.ToString()));
         Assert.Contains("--appendonly yes", redisCommand);
     }
+
+    [Fact]
+    public void The_signing_key_is_required_with_no_fallback_value()
+    {
+        var key = Silos.First().Map("environment").Str("Auth__SigningKey");
+        Assert.StartsWith("${RR_SIGNING_KEY:?", key);
+    }
 }

@@ -39,7 +39,4 @@ public static class CalendarApi
         outcome.IsSuccess ? TypedResults.Text(outcome.Value!, CalendarType) : Problem.From(outcome.Error!);
 
     private static string BaseUri(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
-
-    /// <summary>The secret feed address; treat it like a password.</summary>
-    public sealed record CalendarSubscription(string Url, string Path);
 }

@@ -29,7 +29,4 @@ public static class NotificationsApi
 
     private static async Task<Ok<MarkedRead>> MarkAllReadAsync(HttpContext http, NotificationService notifications, CancellationToken ct) =>
         TypedResults.Ok(new MarkedRead(await notifications.MarkAllReadAsync(http.User.Actor(), ct)));
-
-    /// <summary>How many notifications were marked read.</summary>
-    public sealed record MarkedRead(int Marked);
 }

@@ -38,6 +38,3 @@ public static class WaitlistApi
         return outcome.IsSuccess ? TypedResults.Ok(new WaitlistPage(outcome.Value!, null)) : Problem.From(outcome.Error!);
     }
 }
-
-/// <summary>A list of waitlist entries in the paged-list shape (one page: lists are short).</summary>
-public sealed record WaitlistPage(IReadOnlyList<WaitlistEntryView> Items, string? NextCursor);

@@ -61,20 +61,11 @@ public static class WebhooksApi
         return outcome.IsSuccess ? TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries") : Problem.From(outcome.Error!);
     }
 
-    /// <summary>Body of create and update; on update, absent fields stay as they are.</summary>
-    public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? Events, bool? Active, string? Description);
-
     /// <summary>Every webhook.</summary>
     public sealed record WebhookList(IReadOnlyList<Webhook> Items);
 
     /// <summary>A new webhook with its signing secret, shown only now.</summary>
     public sealed record WebhookWithSecret(Webhook Webhook, string Secret);
-
-    /// <summary>A rotated signing secret.</summary>
-    public sealed record SecretView(string Secret);
-
-    /// <summary>The event id of a queued test delivery.</summary>
-    public sealed record DeliveryQueued(string EventId);
 
     /// <summary>Recent deliveries, newest first.</summary>
     public sealed record DeliveryList(IReadOnlyList<WebhookDelivery> Items);

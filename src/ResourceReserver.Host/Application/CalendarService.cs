@@ -24,11 +24,11 @@ public sealed class CalendarService(SqlReadStore store, EventLog log, CalendarFe
     }
 
     /// <summary>The actor's secret feed address under <paramref name="baseUri"/>, created on first use.</summary>
-    public async Task<CalendarApi.CalendarSubscription> SubscriptionAsync(Actor actor, string baseUri, CancellationToken ct = default) =>
+    public async Task<CalendarSubscription> SubscriptionAsync(Actor actor, string baseUri, CancellationToken ct = default) =>
         ToSubscription(baseUri, await feeds.GetOrCreateAsync(actor.UserId, time.GetUtcNow(), ct));
 
     /// <summary>Replaces the actor's feed address; the old one stops working.</summary>
-    public async Task<CalendarApi.CalendarSubscription> RotateAsync(Actor actor, string baseUri, CancellationToken ct = default) =>
+    public async Task<CalendarSubscription> RotateAsync(Actor actor, string baseUri, CancellationToken ct = default) =>
         ToSubscription(baseUri, await feeds.RotateAsync(actor.UserId, time.GetUtcNow(), ct));
 
     /// <summary>The feed behind a secret token: the owner's reservations from 90 days ago on.</summary>
@@ -66,9 +66,9 @@ public sealed class CalendarService(SqlReadStore store, EventLog log, CalendarFe
         return ReservationCalendar.Write(reservations, resources, name);
     }
 
-    private static CalendarApi.CalendarSubscription ToSubscription(string baseUri, string token)
+    private static CalendarSubscription ToSubscription(string baseUri, string token)
     {
         var path = $"/api/v1/calendar/feeds/{token}.ics";
-        return new CalendarApi.CalendarSubscription(baseUri.TrimEnd('/') + path, path);
+        return new CalendarSubscription(baseUri.TrimEnd('/') + path, path);
     }
 }

@@ -19,7 +19,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
     /// <summary>Creates a webhook; its signing secret is returned only now.</summary>
     public async Task<Outcome<WebhookWithSecret>> CreateAsync(Actor actor, WebhookRequest request, CancellationToken ct = default)
     {
-        if ((Caller.RequireAdmin(actor) ?? Validate(request, requireAll: true)) is { } problem)
+        if ((Caller.RequireAdmin(actor) ?? await ValidateAsync(request, requireAll: true, ct)) is { } problem)
         {
             return problem;
         }
@@ -48,7 +48,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
             return NotFound();
         }
 
-        if (Validate(request, requireAll: false) is { } problem)
+        if (await ValidateAsync(request, requireAll: false, ct) is { } problem)
         {
             return problem;
         }
@@ -122,9 +122,9 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
         : await store.RetryNowAsync(id, deliveryId, time.GetUtcNow(), ct) ? true
         : DomainError.NotFound("delivery_not_found", "This webhook has no delivery with this id.");
 
-    private DomainError? Validate(WebhookRequest request, bool requireAll)
+    private async Task<DomainError?> ValidateAsync(WebhookRequest request, bool requireAll, CancellationToken ct)
     {
-        if ((requireAll || request.Url is not null) && WebhookTargetGuard.Check(request.Url, options.Value.AllowPrivateNetworks) is { } urlError)
+        if ((requireAll || request.Url is not null) && await WebhookTargetGuard.CheckAsync(request.Url, options.Value.AllowPrivateNetworks, ct) is { } urlError)
         {
             return Refusal.Invalid("url", urlError);
         }

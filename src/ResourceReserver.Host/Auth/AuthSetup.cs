@@ -22,6 +22,7 @@ public static class AuthSetup
     public static WebApplicationBuilder AddReserverAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SigningKeyProvider>();
+        builder.Services.AddHostedService<SigningKeyProvider.StartupCheck>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "JWT for the API, cookie for the UI", o => o.ForwardDefaultSelector = SelectScheme)

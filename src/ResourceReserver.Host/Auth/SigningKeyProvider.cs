@@ -20,7 +20,7 @@ public sealed class SigningKeyProvider(IConfiguration configuration, SqlReadStor
     {
         var configured = configuration["Auth:SigningKey"];
         var material = !string.IsNullOrEmpty(configured)
-            ? Convert.FromBase64String(configured)
+            ? FromBase64(configured)
             : Convert.FromBase64String(store.GetOrCreateSettingAsync("jwt-signing-key",
                 () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))).GetAwaiter().GetResult());
         if (material.Length < 32)
@@ -29,5 +29,29 @@ public sealed class SigningKeyProvider(IConfiguration configuration, SqlReadStor
         }
 
         return new SymmetricSecurityKey(material) { KeyId = "rr-1" };
+    }
+
+    private static byte[] FromBase64(string configured)
+    {
+        try
+        {
+            return Convert.FromBase64String(configured);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("Auth:SigningKey is not valid base64; generate one with `openssl rand -base64 48`.");
+        }
+    }
+
+    /// <summary>Loads the key while the host starts, so a bad <c>Auth:SigningKey</c> stops start-up instead of failing requests.</summary>
+    internal sealed class StartupCheck(SigningKeyProvider keys) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = keys.Key;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -38,10 +38,3 @@ public sealed class TokenService(SigningKeyProvider keys, TimeProvider clock)
         return new TokenResponse(token, "Bearer", (int)AccessTokenLifetime.TotalSeconds, grant.RefreshToken);
     }
 }
-
-/// <summary>RFC 6749 section 5.1 token response.</summary>
-public sealed record TokenResponse(
-    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
-    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
-    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
-    [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token")] string RefreshToken);

@@ -1,6 +1,6 @@
 // Serves the offline page when a navigation cannot reach the server; everything else goes to the network as usual
 // (the UI is live: caching pages or API answers would show stale bookings).
-const CACHE = "rr-offline-v1";
+const CACHE = "rr-offline-v2";
 const OFFLINE_URL = "/offline.html";
 const PRECACHE = [OFFLINE_URL, "/icons/icon-192.png", "/fonts/inter-latin.woff2"];
 

@@ -4,13 +4,20 @@ using System.Net.Sockets;
 namespace ResourceReserver.Infrastructure.Webhooks;
 
 /// <summary>
-/// The SSRF guard: webhook targets must be public addresses. Checked when a webhook is saved and again on every
-/// connection (in the HTTP handler's connect callback), so a DNS answer that changes later cannot point us inward.
+/// The SSRF guard: webhook targets must be public addresses. The host name is canonicalised first (case,
+/// trailing dots, IDN), then every address it resolves to (hosts file or DNS) must be public. Checked when a
+/// webhook is saved and again on every connection, which then goes to exactly the address that was checked, so
+/// a DNS answer that changes in between cannot point us inward. Redirects are never followed.
 /// </summary>
 public static class WebhookTargetGuard
 {
+    private const string Internal = "url points at a loopback, private or otherwise internal address.";
+
+    /// <summary>Resolves a host name to its addresses; <see cref="Dns.GetHostAddressesAsync(string, CancellationToken)"/> unless a test swaps it.</summary>
+    public delegate Task<IPAddress[]> Resolver(string host, CancellationToken ct);
+
     /// <summary>Null when the URL is acceptable, else why not.</summary>
-    public static string? Check(string? url, bool allowPrivate)
+    public static async Task<string?> CheckAsync(string? url, bool allowPrivate, CancellationToken ct, Resolver? resolve = null)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
@@ -22,32 +29,41 @@ public static class WebhookTargetGuard
             return "url must not carry credentials and must be at most 2000 characters.";
         }
 
-        if (!allowPrivate && IPAddress.TryParse(uri.IdnHost, out var address) && !IsPublic(address))
+        if (allowPrivate)
         {
-            return "url points at a loopback, private or otherwise internal address.";
+            return null;
         }
 
-        if (!allowPrivate && uri.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            return "url points at a loopback, private or otherwise internal address.";
+            return await ResolvePublicAsync(uri.IdnHost, resolve ?? Dns.GetHostAddressesAsync, ct) is null ? Internal : null;
         }
-
-        return null;
+        catch (SocketException)
+        {
+            return "url's host name does not resolve.";
+        }
     }
 
-    /// <summary>An HTTP handler that refuses to connect to non-public addresses unless allowed.</summary>
-    public static SocketsHttpHandler Handler(bool allowPrivate) => new()
+    /// <summary>An HTTP handler that connects only to the public address it checked, unless private targets are allowed.</summary>
+    public static SocketsHttpHandler Handler(bool allowPrivate, Resolver? resolve = null) => new()
     {
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = async (context, ct) =>
         {
-            var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-            var target = addresses.FirstOrDefault(a => allowPrivate || IsPublic(a))
-                ?? throw new HttpRequestException($"Refused to connect to {context.DnsEndPoint.Host}: not a public address.");
+            var lookup = resolve ?? Dns.GetHostAddressesAsync;
+            var target = allowPrivate
+                ? (await lookup(Canonical(context.DnsEndPoint.Host), ct)).FirstOrDefault()
+                : await ResolvePublicAsync(context.DnsEndPoint.Host, lookup, ct);
+            if (target is null)
+            {
+                throw new HttpRequestException($"Refused to connect to {context.DnsEndPoint.Host}: not a public address.");
+            }
+
             var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
+                // The address just checked, not a second lookup: that is what pins the connection.
                 await socket.ConnectAsync(new IPEndPoint(target, context.DnsEndPoint.Port), ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
@@ -58,6 +74,25 @@ public static class WebhookTargetGuard
             }
         },
     };
+
+    /// <summary>The host as resolvers see it: lower case, without the trailing dots that make a name absolute, IPv6 unbracketed.</summary>
+    public static string Canonical(string host) => host.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
+
+    /// <summary>
+    /// A public address of <paramref name="host"/>, or null when any address it has is internal (a name that
+    /// points inward even in part is refused). Throws <see cref="SocketException"/> when the name does not resolve.
+    /// </summary>
+    private static async Task<IPAddress?> ResolvePublicAsync(string host, Resolver resolve, CancellationToken ct)
+    {
+        var canonical = Canonical(host);
+        if (canonical.Length == 0 || canonical == "localhost" || canonical.EndsWith(".localhost", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var addresses = IPAddress.TryParse(canonical, out var literal) ? [literal] : await resolve(canonical, ct);
+        return addresses.Length > 0 && addresses.All(IsPublic) ? addresses[0] : null;
+    }
 
     /// <summary>True for globally routable unicast addresses.</summary>
     public static bool IsPublic(IPAddress address)

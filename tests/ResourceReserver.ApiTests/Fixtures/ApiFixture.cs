@@ -5,12 +5,21 @@ using System.Text.Json;
 namespace ResourceReserver.ApiTests.Fixtures;
 
 /// <summary>The shared host plus helpers to get signed-in clients. The first account registered is the admin.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string Password = "Str0ng-Passw0rd!";
 
+    /// <summary>A host with the shared test settings.</summary>
+    public ApiFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>A host with extra settings on top of the shared ones.</summary>
+    protected ApiFixture(IReadOnlyDictionary<string, string>? settings) => Factory = new ReserverApiFactory(settings);
+
     /// <summary>The host under test.</summary>
-    public ReserverApiFactory Factory { get; } = new();
+    public ReserverApiFactory Factory { get; }
 
     /// <summary>A client signed in as the administrator.</summary>
     public HttpClient Admin { get; private set; } = null!;

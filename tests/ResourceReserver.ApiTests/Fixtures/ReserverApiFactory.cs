@@ -7,7 +7,7 @@ namespace ResourceReserver.ApiTests.Fixtures;
 /// The real host (embedded mode: SQLite file, localhost clustering, SQLite reminders) in a temp folder, on free
 /// silo ports. One per test collection; tests arrange their own data with unique names.
 /// </summary>
-public sealed class ReserverApiFactory : WebApplicationFactory<Program>
+public sealed class ReserverApiFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rr-api-" + Guid.NewGuid().ToString("N"));
 
@@ -26,6 +26,10 @@ public sealed class ReserverApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Clustering:ServiceId", "api-tests");
         builder.UseSetting("Auth:PasswordHashing:WorkFactor", "4");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <inheritdoc />

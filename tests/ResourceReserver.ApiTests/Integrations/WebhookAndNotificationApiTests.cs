@@ -17,7 +17,7 @@ public sealed class WebhookAndNotificationApiTests(ApiFixture api)
         var events = (await api.Admin.GetOkAsync("/api/v1/webhooks/events")).EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.True(events.Count >= 13);
         Assert.Contains("waitlist.offer", events);
-        foreach (var url in new[] { "http://127.0.0.1:9/x", "http://10.1.2.3/x", "http://169.254.169.254/latest", "http://localhost/x", "ftp://example.com/" })
+        foreach (var url in new[] { "http://127.0.0.1:9/x", "http://10.1.2.3/x", "http://169.254.169.254/latest", "http://localhost/x", "http://localhost./x", "http://127.0.0.1./x", "http://LOCALHOST../x", "ftp://example.com/" })
         {
             var refused = await api.Admin.PostAsJsonAsync("/api/v1/webhooks", new { url, events = new[] { "reservation.created" } });
             await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");

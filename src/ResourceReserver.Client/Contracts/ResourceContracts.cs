@@ -1,6 +1,4 @@
-using ResourceReserver.Contracts;
-
-namespace ResourceReserver.Host.Apis;
+namespace ResourceReserver.Client.Contracts;
 
 /// <summary>Body of <c>POST /resources</c>.</summary>
 public sealed record CreateResourceRequest(
@@ -48,19 +46,10 @@ public sealed record BookingRulesBody(
         || BufferBeforeMinutes is < 0 or > 1440 || BufferAfterMinutes is < 0 or > 1440 || MaxActivePerUser is < 0 or > 10_000
             ? "Durations and notice are whole minutes up to 10 years; the horizon is 1 to 3650 days; buffers 0 to 1440 minutes; maxActivePerUser 0 to 10000."
             : null;
-
-    /// <summary>Applies the given fields over <paramref name="current"/>.</summary>
-    public BookingRules ApplyTo(BookingRules current) => current with
-    {
-        MinDuration = MinDurationMinutes is { } min ? TimeSpan.FromMinutes(min) : current.MinDuration,
-        MaxDuration = MaxDurationMinutes is { } max ? TimeSpan.FromMinutes(max) : current.MaxDuration,
-        MinNotice = MinNoticeMinutes is { } notice ? TimeSpan.FromMinutes(notice) : current.MinNotice,
-        MaxHorizon = MaxHorizonDays is { } days ? TimeSpan.FromDays(days) : current.MaxHorizon,
-        BufferBefore = BufferBeforeMinutes is { } before ? TimeSpan.FromMinutes(before) : current.BufferBefore,
-        BufferAfter = BufferAfterMinutes is { } after ? TimeSpan.FromMinutes(after) : current.BufferAfter,
-        MaxActivePerUser = MaxActivePerUser ?? current.MaxActivePerUser,
-    };
 }
+
+/// <summary>One opening period as clients write it: <c>{day: "monday", opens: "09:00", closes: "17:00"}</c>.</summary>
+public sealed record OpeningPeriodBody(string? Day, string? Opens, string? Closes);
 
 /// <summary>Body of <c>PUT /resources/{id}/status</c>.</summary>
 public sealed record SetStatusRequest(string? Status, string? AutoResetAfter);
@@ -81,33 +70,7 @@ public sealed record ResourceView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<OpeningPeriodBody>? BusinessHours,
-    IReadOnlyList<string> Blackouts)
-{
-    /// <summary>Projects a snapshot to the API shape.</summary>
-    public static ResourceView From(ResourceSnapshot r) => new(
-        r.Id,
-        r.Details.Name,
-        r.Details.Description,
-        r.Details.Tags,
-        r.Details.Capacity,
-        r.Details.TimeZone,
-        r.Details.Attributes,
-        r.Details.Location,
-        r.Status.ToString().ToLowerInvariant(),
-        r.StatusResetsAt,
-        new RulesView(
-            (int)r.Details.Rules.MinDuration.TotalMinutes,
-            (int)r.Details.Rules.MaxDuration.TotalMinutes,
-            (int)r.Details.Rules.MinNotice.TotalMinutes,
-            (int)r.Details.Rules.MaxHorizon.TotalDays,
-            (int)r.Details.Rules.BufferBefore.TotalMinutes,
-            (int)r.Details.Rules.BufferAfter.TotalMinutes,
-            r.Details.Rules.MaxActivePerUser),
-        r.CreatedAt,
-        r.UpdatedAt,
-        r.Details.BusinessHours is { } hours ? OpeningPeriodBody.From(hours) : null,
-        r.Details.Blackouts.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList());
-}
+    IReadOnlyList<string> Blackouts);
 
 /// <summary>Booking rules as the API shows them.</summary>
 public sealed record RulesView(

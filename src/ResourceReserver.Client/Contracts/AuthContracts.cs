@@ -1,4 +1,6 @@
-namespace ResourceReserver.Host.Apis;
+using System.Text.Json.Serialization;
+
+namespace ResourceReserver.Client.Contracts;
 
 /// <summary>Body of <c>POST /auth/register</c>.</summary>
 public sealed record RegisterRequest(string? Username, string? Password, string? Email);
@@ -8,6 +10,13 @@ public sealed record RegisteredUser(Guid Id, string Username, IReadOnlyList<stri
 
 /// <summary>Fields of <c>POST /auth/token</c>, from a form or a JSON body (RFC 6749 names).</summary>
 public sealed record TokenRequest(string? GrantType, string? Username, string? Password, string? RefreshToken, string? MfaCode);
+
+/// <summary>RFC 6749 section 5.1 token response.</summary>
+public sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("refresh_token")] string RefreshToken);
 
 /// <summary>Body of <c>PATCH /users/me</c>.</summary>
 public sealed record UpdateProfileRequest(string? Email, bool? EmailNotifications, IReadOnlyList<int>? ReminderLeadTimesHours);
