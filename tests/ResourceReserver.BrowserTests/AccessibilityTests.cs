@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(UiHost ui)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/signin");
-        var problems = await ScanAsync(page, "signin");
+        var problems = await ScanAsync(page, "signin", theme);
         await page.ScreenshotAsync($"{theme}-signin");
         await page.SignInAsync(UiHost.Admin);
         foreach (var (name, path) in pages)
@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(UiHost ui)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             await Expect(page.Locator("[aria-busy=true]")).ToHaveCountAsync(0);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", theme);
-            problems.AddRange(await ScanAsync(page, name));
+            problems.AddRange(await ScanAsync(page, name, theme));
             await page.ScreenshotAsync($"{theme}-{name}");
         }
 
@@ -52,12 +52,22 @@ public sealed class AccessibilityTests(UiHost ui)
         }
     }
 
-    private static async Task<List<string>> ScanAsync(IPage page, string name)
+    /// <summary>
+    /// Every rule in the light theme; in the dark one the rules whose outcome depends on colours (the markup is the
+    /// same), which halves the suite's time.
+    /// </summary>
+    private static async Task<List<string>> ScanAsync(IPage page, string name, string theme)
     {
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var options = new AxeRunOptions { ResultTypes = [ResultType.Violations] };
+        if (theme == "dark")
+        {
+            options.RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] };
+        }
+
+        var result = await page.RunAxe(options);
         return result.Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: {v.Impact} {v.Id} — {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .Select(v => $"{theme} {name}: {v.Impact} {v.Id} — {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
             .ToList();
     }
 }

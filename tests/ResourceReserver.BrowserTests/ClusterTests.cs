@@ -53,6 +53,12 @@ public sealed class ClusterTests(BrowserOnly ui)
         var name = UiHost.Unique("Outage room");
         await api.CreateResourceAsync(admin, Slots.Resource(name));
 
+        // A running system: the UI has been used (DataProtection's key ring is loaded) before Redis goes away.
+        using (var http = new HttpClient { BaseAddress = silo.BaseAddress })
+        {
+            (await http.GetAsync("/signin")).EnsureSuccessStatusCode();
+        }
+
         redis.Kill();
         await using var context = await ui.Browser.NewContextAsync(new() { BaseURL = silo.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
