@@ -6,6 +6,7 @@ using ResourceReserver.Host.Live;
 using ResourceReserver.Host.Notifications;
 using ResourceReserver.Host.Observability;
 using ResourceReserver.Host.Problems;
+using ResourceReserver.Host.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShippedSettings();
@@ -19,6 +20,7 @@ builder.AddReserverLive();
 builder.AddReserverIntegrations();
 builder.AddReserverMetrics();
 builder.AddReserverApplication();
+builder.AddReserverWeb();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -30,6 +32,7 @@ app.UseMiddleware<RequestGuard>();
 app.UseReadableJsonBodies();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReserverWeb();
 
 app.MapReserverHealth();
 app.MapReserverMetrics();
@@ -45,7 +48,7 @@ app.MapCalendarApi();
 app.MapNotificationsApi();
 app.MapWebhooksApi();
 app.MapReserverLive();
-app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+app.MapReserverWeb();
 
 app.Run();
 
