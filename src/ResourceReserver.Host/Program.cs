@@ -7,8 +7,11 @@ using ResourceReserver.Host.Notifications;
 using ResourceReserver.Host.Observability;
 using ResourceReserver.Host.Problems;
 
-var builder = WebApplication.CreateBuilder(args);
+// `admin grant|reset-password <username>`: an operator's recovery command instead of the service (see OperatorCommand).
+var command = OperatorCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.ConfigurationArgs ?? args);
 builder.AddShippedSettings();
+command?.Prepare(builder);
 builder.AddReserverProblems();
 builder.AddReserverHttp();
 builder.AddReserverStorage();
@@ -35,6 +38,9 @@ app.MapReserverDashboard();
 app.MapReserverDocs();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapUserAdminApi();
+app.MapRolesApi();
+app.MapMfaApi();
 app.MapResourcesApi();
 app.MapReservationsApi();
 app.MapHoldsApi();
@@ -45,7 +51,13 @@ app.MapWebhooksApi();
 app.MapReserverLive();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
+if (command is not null)
+{
+    return await command.RunAsync(app);
+}
+
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so API tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -15,7 +15,7 @@ public static class AuthApi
     {
         var group = routes.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/register", RegisterAsync).WithName("Register");
-        group.MapPost("/token", TokenAsync).WithName("Token").DisableAntiforgery();
+        group.MapPost("/token", TokenAsync).WithName("Token").DisableAntiforgery().AddEndpointFilter<NoStore>();
         group.MapPost("/logout", LogoutAsync).WithName("Logout").RequireAuthorization();
         return group;
     }
@@ -34,7 +34,7 @@ public static class AuthApi
         switch (request.GrantType)
         {
             case "password":
-                outcome = await accounts.PasswordSignInAsync(request.Username, request.Password);
+                outcome = await accounts.PasswordSignInAsync(request.Username, request.Password, request.MfaCode);
                 break;
             case "refresh_token":
                 outcome = await accounts.RefreshAsync(request.RefreshToken);

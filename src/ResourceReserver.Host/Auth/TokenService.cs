@@ -14,7 +14,10 @@ public sealed class TokenService(SigningKeyProvider keys, TimeProvider clock)
     /// <summary>How long an access token lives.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>The OAuth2 token response for a signed-in user.</summary>
+    /// <summary>
+    /// The OAuth2 token response for a signed-in user. The token names the user and the session only: roles and
+    /// permissions are resolved per request (<see cref="AccessResolver"/>), so they are never stale.
+    /// </summary>
     public TokenResponse Issue(TokenGrant grant)
     {
         var now = clock.GetUtcNow();
@@ -24,7 +27,11 @@ public sealed class TokenService(SigningKeyProvider keys, TimeProvider clock)
             new(JwtRegisteredClaimNames.UniqueName, grant.User.Username),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
-        claims.AddRange(grant.User.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        if (Application.AccountService.SessionOf(grant.RefreshToken) is { } session)
+        {
+            claims.Add(new Claim(AccessResolver.SessionClaim, session.ToString()));
+        }
+
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
