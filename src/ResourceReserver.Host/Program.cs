@@ -30,6 +30,7 @@ app.UseStatusCodePages();
 app.UseTrailingSlashTolerance();
 app.UseMiddleware<RequestGuard>();
 app.UseAuthentication();
+app.UseScopeEnforcement();
 app.UseAuthorization();
 
 app.MapReserverHealth();
@@ -41,6 +42,7 @@ app.MapUsersApi();
 app.MapUserAdminApi();
 app.MapRolesApi();
 app.MapMfaApi();
+app.MapOAuthApi();
 app.MapResourcesApi();
 app.MapReservationsApi();
 app.MapHoldsApi();

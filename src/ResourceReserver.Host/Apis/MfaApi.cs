@@ -11,7 +11,7 @@ public static class MfaApi
     /// <summary>Maps <c>/api/v1/users/me/mfa</c>.</summary>
     public static RouteGroupBuilder MapMfaApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/users/me/mfa").WithTags("MFA").RequireAuthorization().AddEndpointFilter<NoStore>();
+        var group = routes.MapGroup("/api/v1/users/me/mfa").WithTags("MFA").RequireAuthorization().FirstPartyOnly().AddEndpointFilter<NoStore>();
         group.MapPost("/setup", async (HttpContext http, MfaService mfa) => (await mfa.SetupAsync(http.User.Actor())).ToOk()).WithName("SetupMfa");
         group.MapPost("/enable", async (MfaCodeRequest request, HttpContext http, MfaService mfa) =>
             (await mfa.EnableAsync(http.User.Actor(), request)).ToNoContent()).WithName("EnableMfa");

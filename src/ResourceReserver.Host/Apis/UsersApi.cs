@@ -12,11 +12,11 @@ public static class UsersApi
     /// <summary>Maps <c>/api/v1/users/me</c>.</summary>
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/users/me").WithTags("Users").RequireAuthorization();
+        var group = routes.MapGroup("/api/v1/users/me").WithTags("Users").RequireAuthorization().RequireScope(Scopes.Profile);
         group.MapGet("/", GetMeAsync).WithName("GetMe");
         group.MapPatch("/", UpdateMeAsync).WithName("UpdateMe");
         group.MapGet("/permissions", PermissionsAsync).WithName("MyPermissions");
-        group.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword");
+        group.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").FirstPartyOnly();
         return group;
     }
 

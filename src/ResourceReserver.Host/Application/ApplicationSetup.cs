@@ -17,6 +17,10 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<RoleService>();
         builder.Services.AddSingleton<UserAdminService>();
         builder.Services.AddSingleton<MfaService>();
+        builder.Services.AddSingleton<ClientAuthenticator>();
+        builder.Services.AddSingleton<OAuthClientService>();
+        builder.Services.AddSingleton<TokenEndpointService>();
+        builder.Services.AddSingleton<OAuthAuthorizationService>();
         builder.Services.AddSingleton<Infrastructure.Accounts.UserDirectory>();
         return builder;
     }

@@ -56,8 +56,13 @@ public sealed partial class UserAdminService
         while (cursor is not null);
     }
 
-    // OAuth2 clients arrive with the next step; until then an account owns none.
-    private static Task DeleteClientsAsync(IReadOnlyList<string> clients) => Task.CompletedTask;
+    private async Task DeleteClientsAsync(IReadOnlyList<string> clients)
+    {
+        foreach (var client in clients)
+        {
+            await grains.GetGrain<IOAuthClientGrain>(client).DeleteAsync();
+        }
+    }
 
     private static string ApiInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -51,22 +51,56 @@ public sealed class AccessResolver(IGrainFactory grains, TimeProvider clock)
             return false;
         }
 
+        if (identity.FindFirst(Scopes.ClientClaim)?.Value is { } clientId)
+        {
+            return await ApplyClientAsync(identity, userId, clientId);
+        }
+
         Guid? session = Guid.TryParse(identity.FindFirst(SessionClaim)?.Value, out var sid) ? sid : null;
-        var access = await grains.GetGrain<IUserGrain>(userId).GetAccessAsync(session);
-        if (access is null)
+        if (await grains.GetGrain<IUserGrain>(userId).GetAccessAsync(session) is not { } access)
         {
             return false;
         }
 
-        var permissions = (await CatalogAsync()).PermissionsOf(access.Roles);
+        Replace(identity, access.Roles, (await CatalogAsync()).PermissionsOf(access.Roles));
+        return true;
+    }
+
+    /// <summary>
+    /// A client token is live while its grant is; it may do what its user may, within its scopes and never beyond
+    /// what the client's owner may. It carries no roles, so role-based checks (the dashboard) never pass for it.
+    /// </summary>
+    private async Task<bool> ApplyClientAsync(ClaimsIdentity identity, Guid userId, string clientId)
+    {
+        var client = grains.GetGrain<IOAuthClientGrain>(clientId);
+        if (!Guid.TryParse(identity.FindFirst(Scopes.GrantClaim)?.Value, out var grantId)
+            || await client.GetGrantAsync(grantId) is not { } grant || grant.UserId != userId
+            || await client.GetAsync() is not { } registration
+            || await grains.GetGrain<IUserGrain>(userId).GetAccessAsync(null) is not { } access)
+        {
+            return false;
+        }
+
+        var owner = registration.OwnerId == userId ? access : await grains.GetGrain<IUserGrain>(registration.OwnerId).GetAccessAsync(null);
+        if (owner is null)
+        {
+            return false;
+        }
+
+        var catalog = await CatalogAsync();
+        Replace(identity, [], catalog.PermissionsOf(access.Roles) & catalog.PermissionsOf(owner.Roles) & Scopes.PermissionsOf(grant.Scopes));
+        return true;
+    }
+
+    private static void Replace(ClaimsIdentity identity, IReadOnlyList<string> roles, Permission permissions)
+    {
         foreach (var stale in identity.FindAll(c => c.Type is ClaimTypes.Role or PermissionPolicies.Claim).ToList())
         {
             identity.RemoveClaim(stale);
         }
 
-        identity.AddClaims(access.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        identity.AddClaims(roles.Select(role => new Claim(ClaimTypes.Role, role)));
         identity.AddClaims(PermissionNames.Of(permissions).Select(name => new Claim(PermissionPolicies.Claim, name)));
-        return true;
     }
 
     /// <summary>The permissions a principal was given by <see cref="ApplyAsync"/>.</summary>
