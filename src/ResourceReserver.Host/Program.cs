@@ -25,10 +25,12 @@ builder.AddReserverApplication();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseApiConventions();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrailingSlashTolerance();
 app.UseMiddleware<RequestGuard>();
+app.UseReadableJsonBodies();
 app.UseAuthentication();
 app.UseScopeEnforcement();
 app.UseAuthorization();

@@ -3,7 +3,7 @@ namespace ResourceReserver.Client.Contracts;
 /// <summary>Body of <c>POST /holds</c>.</summary>
 public sealed record CreateHoldRequest(string? ResourceId, DateTimeOffset? Start, DateTimeOffset? End, int? Quantity);
 
-/// <summary>Body of <c>PUT /resources/{id}/hold-timing</c>: durations as <c>hh:mm:ss</c>.</summary>
+/// <summary>Body of <c>PUT /resources/{id}/hold-timing</c>: durations in ISO 8601, e.g. <c>PT5M</c>.</summary>
 public sealed record HoldTimingRequest(TimeSpan? HoldDuration, TimeSpan? OfferWindow);
 
 /// <summary>A hold as the API shows it.</summary>

@@ -6,5 +6,5 @@ namespace ResourceReserver.Client.Http;
 public static class ApiJson
 {
     /// <summary>Options for reading and writing API bodies.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Converters = { new IsoDurationConverter() } };
 }

@@ -43,7 +43,7 @@ public sealed record UserProfile(
 /// <summary>How a user wants to be told about their bookings.</summary>
 public sealed record NotificationPreferences(bool EmailNotifications, IReadOnlyList<int> ReminderLeadTimesHours);
 
-/// <summary>A resource's hold and offer durations (<c>hh:mm:ss</c>).</summary>
+/// <summary>A resource's hold and offer durations (ISO 8601, e.g. <c>PT30M</c>).</summary>
 public sealed record HoldTiming(TimeSpan HoldDuration, TimeSpan OfferWindow);
 
 /// <summary>One entry of the in-app notification feed.</summary>

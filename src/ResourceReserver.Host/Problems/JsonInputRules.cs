@@ -46,7 +46,7 @@ public static class JsonInputRules
             {
                 if (get(value) is IEnumerable items && ContainsNull(items))
                 {
-                    throw new JsonException($"'{name}' must not contain null.");
+                    throw new JsonException($"'{name}' must not contain null.", $"$.{name}", null, null);
                 }
             }
         };

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using System.Text.Json.Serialization;
+using ResourceReserver.Client.Http;
+using ResourceReserver.Host.Hosting;
 using ResourceReserver.Infrastructure.ReadStore;
 
 namespace ResourceReserver.Host.Problems;
@@ -26,10 +29,16 @@ public static class ProblemSetup
         {
             var reference = ReadStoreJson.Options;
             options.SerializerOptions.PropertyNamingPolicy = reference.PropertyNamingPolicy;
-            foreach (var converter in reference.Converters)
+            foreach (var converter in reference.Converters.Where(c => c is not UtcInstantConverter))
             {
                 options.SerializerOptions.Converters.Add(converter);
             }
+
+            // Instants in UTC unless the request asked for a zone (X-Timezone); durations as ISO 8601; a property no
+            // request has is refused rather than ignored (a typo must not be a silent no-op).
+            options.SerializerOptions.Converters.Add(new ResponseTimeZone.Converter());
+            options.SerializerOptions.Converters.Add(new IsoDurationConverter());
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 
             JsonInputRules.Apply(options.SerializerOptions);
         });
@@ -57,17 +66,22 @@ public static class ProblemSetup
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            Dictionary<string, string[]>? errors = null;
             var (status, code, detail) = exception switch
             {
-                BadHttpRequestException { InnerException: JsonException json } =>
-                    (400, "malformed_request", $"The body is not valid JSON of the expected shape: {json.Message}"),
                 BadHttpRequestException bad when bad.StatusCode == 413 => (413, "payload_too_large", "The request body is too large."),
-                BadHttpRequestException bad => (bad.StatusCode, "malformed_request", bad.Message),
+                BadHttpRequestException bad when bad.StatusCode != 400 => (bad.StatusCode, "malformed_request", bad.Message),
+                BadHttpRequestException => (400, "malformed_request", exception.Message),
                 InvalidDataException invalid => (400, "malformed_request", $"The request body cannot be read: {invalid.Message}"),
                 TimeoutException or OrleansException or System.Data.Common.DbException =>
                     (503, "temporarily_unavailable", "A back-end component did not answer in time; try again."),
                 _ => (500, "internal_error", "An unexpected error occurred."),
             };
+            if (exception is BadHttpRequestException { InnerException: JsonException json })
+            {
+                (status, code, detail, errors) = await JsonBodyProblem.DescribeAsync(httpContext, json);
+            }
+
             if (status >= 500)
             {
                 logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
@@ -78,19 +92,25 @@ public static class ProblemSetup
             }
 
             httpContext.Response.StatusCode = status;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            var problem = new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
                 ProblemDetails =
                 {
                     Status = status,
-                    Title = status == 400 ? "Bad request" : status == 413 ? "Payload too large" : "Server error",
+                    Title = status switch { 400 => "Bad request", 413 => "Payload too large", 415 => "Unsupported media type", 422 => "Validation failed", _ => "Server error" },
                     Type = Problem.TypeOf(status),
                     Detail = detail,
                     Extensions = { ["code"] = code },
                 },
-            });
+            };
+            if (errors is not null)
+            {
+                problem.ProblemDetails.Extensions["errors"] = errors;
+            }
+
+            return await problems.TryWriteAsync(problem);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace ResourceReserver.ApiTests.BadInput;
 /// <summary>
 /// Requests the framework cannot read (the root causes a probe found answering 5xx): unknown charsets, multipart
 /// without or with a broken boundary, NUL characters, nulls inside lists and maps, malformed dashboard routes.
-/// Each is a 4xx problem that names what is wrong, and nothing is stored.
+/// Each is a 4xx problem that names what is wrong (400 for framing, 422 naming the field for a bad value), and nothing is stored.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class HostileInputTests(ApiFixture api)
@@ -37,7 +37,7 @@ public sealed class HostileInputTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task A_NUL_character_anywhere_is_a_400_and_changes_nothing()
+    public async Task A_NUL_character_anywhere_is_refused_and_changes_nothing()
     {
         var marker = ApiCalls.Marker();
         var form = new ByteArrayContent(Encoding.UTF8.GetBytes($"grant_type=password&username={marker}\0x&password=x"));
@@ -46,8 +46,8 @@ public sealed class HostileInputTests(ApiFixture api)
         await (await api.Anonymous().PostAsync("/api/v1/auth/token", form)).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
         await (await api.Anonymous().GetAsync($"/api/v1/resources?q={marker}%00")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
         var json = await api.Admin.PostRawAsync("/api/v1/resources", $"{{\"name\":\"{marker}\\u0000\"}}");
-        var problem = await json.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
-        Assert.Contains("NUL", problem.GetProperty("detail").GetString());
+        var problem = await json.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.Contains("NUL", problem.GetProperty("errors").GetProperty("name")[0].GetString());
 
         Assert.Empty(await api.Admin.ItemsAsync($"/api/v1/resources?q={marker}"));
     }
@@ -57,14 +57,14 @@ public sealed class HostileInputTests(ApiFixture api)
     [InlineData("/api/v1/resources", "{\"name\":\"MARKER\",\"tags\":[\"a\",null]}", "tags")]
     [InlineData("/api/v1/resources", "{\"name\":\"MARKER\",\"attributes\":{\"floor\":null}}", "attributes")]
     [InlineData("/api/v1/resources", "{\"name\":\"MARKER\",\"businessHours\":[null]}", "businessHours")]
-    public async Task A_null_inside_a_list_or_map_is_a_400_naming_the_field(string url, string template, string field)
+    public async Task A_null_inside_a_list_or_map_is_a_422_naming_the_field(string url, string template, string field)
     {
         var marker = ApiCalls.Marker();
 
         var response = await api.Admin.PostRawAsync(url, template.Replace("MARKER", marker));
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
-        Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Empty(await api.Admin.ItemsAsync($"/api/v1/resources?q={marker}"));
         Assert.DoesNotContain(marker, await api.Admin.GetStringAsync("/api/v1/webhooks"));
     }

@@ -4,7 +4,7 @@ using ResourceReserver.ApiTests.Fixtures;
 
 namespace ResourceReserver.ApiTests.BadInput;
 
-/// <summary>Bodies that are not JSON, or JSON of the wrong shape or types: 400 (or 422), never 500, nothing stored.</summary>
+/// <summary>Bodies that are not JSON (400, saying where they break) or JSON of the wrong shape or types (422 naming the field), never 500, nothing stored.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class MalformedBodyTests(ApiFixture api)
 {
@@ -41,24 +41,52 @@ public sealed class MalformedBodyTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData("{\"name\": \"MARKER\", \"capacity\": \"abc\"}")]
-    [InlineData("{\"name\": \"MARKER\", \"capacity\": 1.5}")]
-    [InlineData("{\"name\": \"MARKER\", \"capacity\": 99999999999999}")]
-    [InlineData("{\"name\": \"MARKER\", \"tags\": \"room\"}")]
-    [InlineData("{\"name\": \"MARKER\", \"tags\": [1, 2]}")]
-    [InlineData("{\"name\": \"MARKER\", \"attributes\": [\"a\"]}")]
-    [InlineData("{\"name\": \"MARKER\", \"rules\": \"strict\"}")]
-    [InlineData("{\"name\": \"MARKER\"")]
-    [InlineData("[{\"name\": \"MARKER\"}]")]
-    [InlineData("{\"name\": [\"MARKER\"]}")]
-    public async Task Wrongly_typed_resource_body_returns_400_and_creates_nothing(string template)
+    [InlineData("{\"name\": \"MARKER\", \"capacity\": \"abc\"}", "capacity", "a whole number")]
+    [InlineData("{\"name\": \"MARKER\", \"capacity\": 1.5}", "capacity", "a whole number")]
+    [InlineData("{\"name\": \"MARKER\", \"capacity\": 99999999999999}", "capacity", "a whole number")]
+    [InlineData("{\"name\": \"MARKER\", \"tags\": \"room\"}", "tags", "a list")]
+    [InlineData("{\"name\": \"MARKER\", \"tags\": [1, 2]}", "tags[0]", "a string")]
+    [InlineData("{\"name\": \"MARKER\", \"attributes\": [\"a\"]}", "attributes", "an object of names to values")]
+    [InlineData("{\"name\": \"MARKER\", \"rules\": \"strict\"}", "rules", "an object")]
+    [InlineData("{\"name\": \"MARKER\", \"rules\": {\"minDurationMinutes\": \"x\"}}", "rules.minDurationMinutes", "a whole number")]
+    [InlineData("[{\"name\": \"MARKER\"}]", "body", "an object")]
+    [InlineData("{\"name\": [\"MARKER\"]}", "name", "a string")]
+    public async Task Readable_json_with_an_unreadable_value_is_a_422_naming_the_field_and_its_form(string template, string field, string form)
     {
         var marker = ApiCalls.Marker();
 
         var response = await api.Admin.PostRawAsync("/api/v1/resources", template.Replace("MARKER", marker));
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, null);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.Equal($"Expected {form}.", problem.GetProperty("errors").GetProperty(field)[0].GetString());
         Assert.Empty(await api.Anonymous().ItemsAsync($"/api/v1/resources?q={marker}"));
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"MARKER\"", "BytePositionInLine")]
+    [InlineData("{\"name\": \"MARKER\",}", "trailing comma")]
+    [InlineData("name=MARKER", "LineNumber: 0")]
+    public async Task A_body_that_is_not_json_at_all_is_a_400_saying_where_it_breaks(string template, string where)
+    {
+        var marker = ApiCalls.Marker();
+
+        var response = await api.Admin.PostRawAsync("/api/v1/resources", template.Replace("MARKER", marker));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
+        Assert.Contains(where, problem.GetProperty("detail").GetString());
+        Assert.Empty(await api.Anonymous().ItemsAsync($"/api/v1/resources?q={marker}"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/resources", "{\"name\": \"MARKER\", \"capcity\": 3}", "capcity")]
+    [InlineData("/api/v1/resources", "{\"name\": \"MARKER\", \"rules\": {\"maxHorizonDay\": 3}}", "rules.maxHorizonDay")]
+    [InlineData("/api/v1/reservations", "{\"resourceId\": \"MARKER\", \"titel\": \"x\"}", "titel")]
+    public async Task A_misspelled_field_is_a_422_unknown_field_naming_it(string url, string template, string field)
+    {
+        var response = await api.Admin.PostRawAsync(url, template.Replace("MARKER", ApiCalls.Marker()));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown_field");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
     [Theory]
@@ -106,14 +134,14 @@ public sealed class MalformedBodyTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData("{\"username\": ")]
-    [InlineData("[\"user\", \"pass\"]")]
-    [InlineData("{\"username\": 12345, \"password\": true}")]
-    [InlineData("<xml/>")]
-    public async Task Malformed_register_body_returns_400(string body)
+    [InlineData("{\"username\": ", HttpStatusCode.BadRequest)]
+    [InlineData("[\"user\", \"pass\"]", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("{\"username\": 12345, \"password\": true}", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("<xml/>", HttpStatusCode.BadRequest)]
+    public async Task Malformed_register_body_is_refused(string body, HttpStatusCode status)
     {
         var response = await api.Anonymous().PostRawAsync("/api/v1/auth/register", body);
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, null);
+        await response.AssertProblemAsync(status, null);
     }
 
     [Theory]
@@ -140,7 +168,7 @@ public sealed class MalformedBodyTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Malformed_patch_and_status_bodies_return_400_and_change_nothing()
+    public async Task Malformed_patch_and_status_bodies_are_refused_and_change_nothing()
     {
         var name = "Intact " + ApiCalls.Marker();
         var id = await api.NewResourceAsync(name: name);
@@ -148,8 +176,8 @@ public sealed class MalformedBodyTests(ApiFixture api)
         var patch = await api.Admin.PatchAsync($"/api/v1/resources/{id}", new StringContent("{\"capacity\": \"lots\"}", System.Text.Encoding.UTF8, "application/json"));
         var status = await api.Admin.PutAsync($"/api/v1/resources/{id}/status", new StringContent("{\"status\":", System.Text.Encoding.UTF8, "application/json"));
 
-        await patch.AssertProblemAsync(HttpStatusCode.BadRequest, null);
-        await status.AssertProblemAsync(HttpStatusCode.BadRequest, null);
+        await patch.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
+        await status.AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
         var current = await api.Anonymous().GetOkAsync($"/api/v1/resources/{id}");
         Assert.Equal(name, current.GetProperty("name").GetString());
         Assert.Equal("available", current.GetProperty("status").GetString());

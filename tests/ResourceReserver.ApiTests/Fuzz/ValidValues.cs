@@ -65,6 +65,8 @@ internal sealed class ValidValues
             "password" => ApiFixture.Password,
             "rrule" => "FREQ=DAILY;COUNT=2",
             "name" => "Fuzz " + Guid.NewGuid().ToString("N")[..10],
+            _ when format == "duration" => "PT1H",
+            _ when schema.TryGetProperty("oneOf", out _) || schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("$ref", out _) => new JsonObject(),
             _ when format == "date-time" => _start.AddDays(2).ToString("O"),
             _ when format is "int32" or "int64" => 1,
             _ when IsType(schema, "boolean") => true,
