@@ -112,8 +112,9 @@ public static class AuthApi
                 .ToDictionary(g => g.Key, g => g.First().Value.GetString());
             return name => values.GetValueOrDefault(name);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string that is not valid UTF-16 (a lone surrogate): unreadable either way.
             return null;
         }
     }
