@@ -46,7 +46,7 @@ public interface IRoleDirectoryGrain : IGrainWithStringKey
     [Alias("EraseUser")]
     Task<Outcome<UserProfile>> EraseUserAsync(Guid userId);
 
-    /// <summary>Records the roles of a newly registered account.</summary>
+    /// <summary>Counts a newly registered account that holds the admin role or a custom role (read from its grain).</summary>
     [Alias("NoteMember")]
-    Task NoteMemberAsync(Guid userId, IReadOnlyList<string> roles);
+    Task NoteMemberAsync(Guid userId);
 }

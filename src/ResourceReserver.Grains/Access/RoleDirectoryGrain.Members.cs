@@ -76,7 +76,7 @@ public sealed partial class RoleDirectoryGrain
     }
 
     /// <inheritdoc />
-    public async Task NoteMemberAsync(Guid userId, IReadOnlyList<string> roles)
+    public async Task NoteMemberAsync(Guid userId)
     {
         if (await LiveProfileAsync(GrainFactory.GetGrain<IUserGrain>(userId)) is { } profile)
         {

@@ -61,7 +61,11 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         }
 
         var user = outcome.Value!;
-        await grains.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key).NoteMemberAsync(user.Id, user.Roles);
+        if (user.Roles.Contains(Roles.Admin))
+        {
+            // Only the first account starts as admin; the directory must count it before anyone can demote it.
+            await grains.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key).NoteMemberAsync(user.Id);
+        }
         return new RegisteredUser(user.Id, user.Username, user.Roles);
     }
 

@@ -81,14 +81,21 @@ public sealed class LastAdminTests(LastAdminFixture api)
     }
 
     /// <summary>
-    /// The other request is refused: 409 <c>last_admin</c> when both passed authorization before either took effect
-    /// (the role directory decided), or 403 when the winner's change reached the loser's own permissions first.
+    /// The other request is refused: 409 <c>last_admin</c> when both passed authentication and authorization before
+    /// either took effect (the role directory decided); else the winner's change reached the loser first: 403 once it
+    /// lost the role, 401 once its account was disabled (its sessions end with it).
     /// </summary>
     private static async Task AssertLoserRefusedAsync(HttpResponseMessage[] answers)
     {
         var loser = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK);
-        await loser.AssertProblemAsync(loser.StatusCode, loser.StatusCode == HttpStatusCode.Conflict ? "last_admin" : "forbidden");
-        Assert.Contains(loser.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.Forbidden });
+        var code = loser.StatusCode switch
+        {
+            HttpStatusCode.Conflict => "last_admin",
+            HttpStatusCode.Forbidden => "forbidden",
+            HttpStatusCode.Unauthorized => "unauthorized",
+            _ => throw new Xunit.Sdk.XunitException($"The losing request answered {(int)loser.StatusCode}."),
+        };
+        await loser.AssertProblemAsync(loser.StatusCode, code);
     }
 
     private static async Task<List<Guid>> AdminsAsync(HttpClient admin) =>
