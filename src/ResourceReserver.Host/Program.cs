@@ -8,8 +8,11 @@ using ResourceReserver.Host.Observability;
 using ResourceReserver.Host.Problems;
 using ResourceReserver.Host.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// `admin grant|reset-password <username>`: an operator's recovery command instead of the service (see OperatorCommand).
+var command = OperatorCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.ConfigurationArgs ?? args);
 builder.AddShippedSettings();
+command?.Prepare(builder);
 builder.AddReserverProblems();
 builder.AddReserverHttp();
 builder.AddReserverStorage();
@@ -31,6 +34,7 @@ app.UseTrailingSlashTolerance();
 app.UseMiddleware<RequestGuard>();
 app.UseReadableJsonBodies();
 app.UseAuthentication();
+app.UseScopeEnforcement();
 app.UseAuthorization();
 app.UseReserverWeb();
 
@@ -40,6 +44,10 @@ app.MapReserverDashboard();
 app.MapReserverDocs();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapUserAdminApi();
+app.MapRolesApi();
+app.MapMfaApi();
+app.MapOAuthApi();
 app.MapResourcesApi();
 app.MapReservationsApi();
 app.MapHoldsApi();
@@ -50,7 +58,13 @@ app.MapWebhooksApi();
 app.MapReserverLive();
 app.MapReserverWeb();
 
+if (command is not null)
+{
+    return await command.RunAsync(app);
+}
+
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so API tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

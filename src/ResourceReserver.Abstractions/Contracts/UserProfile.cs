@@ -11,6 +11,23 @@ public sealed record UserProfile
     [Id(4)] public NotificationPreferences Preferences { get; init; } = new();
     [Id(5)] public DateTimeOffset CreatedAt { get; init; }
     [Id(6)] public long Version { get; init; }
+
+    /// <summary><c>active</c> or <c>disabled</c> (a disabled account cannot sign in), or <c>deleted</c> once erased.</summary>
+    [Id(7)] public string Status { get; init; } = UserStatus.Active;
+
+    /// <summary>True while sign-in needs a TOTP or backup code.</summary>
+    [Id(8)] public bool MfaEnabled { get; init; }
+
+    /// <summary>The last successful sign-in.</summary>
+    [Id(9)] public DateTimeOffset? LastLoginAt { get; init; }
+}
+
+/// <summary>Account statuses.</summary>
+public static class UserStatus
+{
+    public const string Active = "active";
+    public const string Disabled = "disabled";
+    public const string Deleted = "deleted";
 }
 
 /// <summary>How a user wants to be told about their bookings.</summary>
@@ -32,9 +49,11 @@ public sealed record ProfilePatch
     [Id(2)] public NotificationPreferences? Preferences { get; init; }
 }
 
-/// <summary>Role names.</summary>
+/// <summary>The built-in role names (immutable; custom roles live in the role directory).</summary>
 public static class Roles
 {
     public const string Admin = "admin";
+    public const string Premium = "premium";
     public const string User = "user";
+    public const string Guest = "guest";
 }

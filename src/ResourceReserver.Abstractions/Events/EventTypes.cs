@@ -15,6 +15,8 @@ public static class EventTypes
     public const string ResourceAvailable = "resource.available";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
+    public const string UserSignedIn = "user.signed_in";
+    public const string UserDeleted = "user.deleted";
     public const string ReservationHeld = "reservation.held";
     public const string WaitlistJoined = "waitlist.joined";
     public const string WaitlistOffer = "waitlist.offer";

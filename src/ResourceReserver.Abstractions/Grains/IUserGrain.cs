@@ -11,9 +11,12 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("Register")]
     Task<Outcome<UserProfile>> RegisterAsync(string username, string password, string? email, IReadOnlyList<string> roles);
 
-    /// <summary>Checks the password (counting failures towards lockout) and issues a new refresh-token family.</summary>
-    [Alias("SignIn")]
-    Task<Outcome<TokenGrant>> SignInAsync(string password);
+    /// <summary>
+    /// Checks the password and, with MFA on, the TOTP or backup code (wrong ones count towards lockout), then issues
+    /// a new refresh-token family.
+    /// </summary>
+    [Alias("SignInMfa")]
+    Task<Outcome<TokenGrant>> SignInAsync(string password, string? mfaCode);
 
     /// <summary>Rotates a refresh token; a reused one revokes its whole family.</summary>
     [Alias("Refresh")]
@@ -22,6 +25,61 @@ public interface IUserGrain : IGrainWithGuidKey
     /// <summary>Revokes every refresh-token family of the account.</summary>
     [Alias("SignOut")]
     Task SignOutAsync();
+
+    /// <summary>
+    /// The roles while the account is active and, when <paramref name="sessionId"/> is given, that session is live;
+    /// else null. Asked on every authenticated request.
+    /// </summary>
+    [Alias("GetAccess"), ReadOnly]
+    Task<UserAccess?> GetAccessAsync(Guid? sessionId);
+
+    /// <summary>Changes the password after checking the current one; every session but <paramref name="keepSession"/> ends.</summary>
+    [Alias("ChangePassword")]
+    Task<Outcome<bool>> ChangePasswordAsync(string currentPassword, string newPassword, Guid? keepSession);
+
+    /// <summary>An administrator's or operator's reset: sets the password, lifts a lockout and ends every session.</summary>
+    [Alias("ResetPassword")]
+    Task<Outcome<bool>> ResetPasswordAsync(string newPassword);
+
+    /// <summary>Replaces the roles (decided by the role directory, which guards the last administrator).</summary>
+    [Alias("SetRoles")]
+    Task<Outcome<UserProfile>> SetRolesAsync(IReadOnlyList<string> roles);
+
+    /// <summary>Enables or disables the account; disabling ends every session, enabling lifts a lockout.</summary>
+    [Alias("SetStatus")]
+    Task<Outcome<UserProfile>> SetStatusAsync(string status);
+
+    /// <summary>Erases personal data and credentials; the account stays as "deleted user" for history.</summary>
+    [Alias("Erase")]
+    Task<Outcome<UserProfile>> EraseAsync();
+
+    /// <summary>Starts (or restarts) MFA enrolment: a new secret and backup codes, not active until enabled.</summary>
+    [Alias("BeginMfaSetup")]
+    Task<Outcome<MfaEnrolment>> BeginMfaSetupAsync();
+
+    /// <summary>Turns MFA on once a current code of the pending secret verifies.</summary>
+    [Alias("EnableMfa")]
+    Task<Outcome<bool>> EnableMfaAsync(string code);
+
+    /// <summary>Turns MFA off; needs the password and a current code (or a backup code).</summary>
+    [Alias("DisableMfa")]
+    Task<Outcome<bool>> DisableMfaAsync(string password, string code);
+
+    /// <summary>Replaces the backup codes after a current code verifies; the old ones stop working.</summary>
+    [Alias("RegenerateBackupCodes")]
+    Task<Outcome<IReadOnlyList<string>>> RegenerateBackupCodesAsync(string code);
+
+    /// <summary>Turns MFA off without a code (an administrator helping a locked-out user).</summary>
+    [Alias("ResetMfa")]
+    Task<Outcome<UserProfile>> ResetMfaAsync();
+
+    /// <summary>The OAuth2 clients this account owns.</summary>
+    [Alias("GetClients"), ReadOnly]
+    Task<IReadOnlyList<string>> GetClientIdsAsync();
+
+    /// <summary>Records (or forgets) an OAuth2 client this account owns.</summary>
+    [Alias("SetClientOwned")]
+    Task SetClientOwnedAsync(string clientId, bool owned);
 
     /// <summary>True while the refresh-token family (a signed-in session) exists and has not expired.</summary>
     [Alias("HasSession"), ReadOnly]

@@ -28,7 +28,17 @@ public sealed record TagCount(string Tag, int Count);
 public sealed record HistoryEntry(Guid EventId, string Type, DateTimeOffset OccurredAt, Guid? ActorId, string? Detail, string? Status);
 
 /// <summary>The signed-in user's profile.</summary>
-public sealed record UserProfile(Guid Id, string Username, string? Email, IReadOnlyList<string> Roles, NotificationPreferences Preferences, DateTimeOffset CreatedAt, long Version);
+public sealed record UserProfile(
+    Guid Id,
+    string Username,
+    string? Email,
+    IReadOnlyList<string> Roles,
+    NotificationPreferences Preferences,
+    DateTimeOffset CreatedAt,
+    long Version,
+    string Status = "active",
+    bool MfaEnabled = false,
+    DateTimeOffset? LastLoginAt = null);
 
 /// <summary>How a user wants to be told about their bookings.</summary>
 public sealed record NotificationPreferences(bool EmailNotifications, IReadOnlyList<int> ReminderLeadTimesHours);

@@ -46,6 +46,11 @@ public static partial class PasswordPolicy
             problems.Add("The password must not contain the username.");
         }
 
+        if (CommonPasswords.Contains(password))
+        {
+            problems.Add("The password is one of the most common passwords; choose a less predictable one.");
+        }
+
         return problems;
     }
 

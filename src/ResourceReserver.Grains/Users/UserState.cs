@@ -1,3 +1,4 @@
+using ResourceReserver.Accounts;
 using ResourceReserver.Events;
 using ResourceReserver.Outbox;
 
@@ -18,6 +19,12 @@ public sealed class UserState : IHasOutbox
 
     /// <summary>Booking Idempotency-Keys → (resource, expiry); answers themselves live in the resource grain.</summary>
     [Id(6)] public Dictionary<string, KeyBinding> IdempotencyKeys { get; set; } = [];
+
+    /// <summary>The second factor; off until enabled.</summary>
+    [Id(7)] public MfaCredential Mfa { get; set; } = new();
+
+    /// <summary>Ids of the OAuth2 clients this account registered.</summary>
+    [Id(8)] public List<string> OAuthClients { get; set; } = [];
 }
 
 /// <summary>A chain of rotated refresh tokens started by one sign-in.</summary>

@@ -14,10 +14,10 @@ public static class HoldsApi
     {
         routes.MapGet("/api/v1/resources/{id}/hold-timing", GetTimingAsync).WithTags("Holds").WithName("GetHoldTiming");
         routes.MapPut("/api/v1/resources/{id}/hold-timing", SetTimingAsync).WithTags("Holds").WithName("SetHoldTiming")
-            .RequireAuthorization(AuthSetup.AdminPolicy);
+            .RequirePermission(Permission.ResourcesManage);
 
         var group = routes.MapGroup("/api/v1/holds").WithTags("Holds").RequireAuthorization();
-        group.MapPost("/", CreateAsync).WithName("CreateHold");
+        group.MapPost("/", CreateAsync).WithName("CreateHold").RequirePermission(Permission.ReservationsBook);
         group.MapGet("/{id}", GetAsync).WithName("GetHold");
         group.MapPost("/{id}/confirm", ConfirmAsync).WithName("ConfirmHold");
         group.MapDelete("/{id}", ReleaseAsync).WithName("ReleaseHold");

@@ -1,3 +1,4 @@
+using ResourceReserver.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
@@ -13,12 +14,12 @@ public static class ReservationsApi
     public static RouteGroupBuilder MapReservationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/reservations").WithTags("Reservations").RequireAuthorization();
-        group.MapPost("/", CreateAsync).WithName("CreateReservation");
+        group.MapPost("/", CreateAsync).WithName("CreateReservation").RequirePermission(Permission.ReservationsBook);
         group.MapGet("/", ListAsync).WithName("ListReservations");
         group.MapGet("/{id}", GetAsync).WithName("GetReservation");
         group.MapPost("/{id}/cancel", CancelAsync).WithName("CancelReservation");
         group.MapGet("/{id}/history", HistoryAsync).WithName("ReservationHistory");
-        group.MapPost("/series", CreateSeriesAsync).WithName("CreateReservationSeries");
+        group.MapPost("/series", CreateSeriesAsync).WithName("CreateReservationSeries").RequirePermission(Permission.ReservationsBook);
         group.MapPost("/{id}/cancel-series", CancelSeriesAsync).WithName("CancelReservationSeries");
         group.MapPatch("/{id}", ChangeAsync).WithName("ChangeReservation");
         return group;

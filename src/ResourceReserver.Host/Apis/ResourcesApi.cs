@@ -14,14 +14,14 @@ public static class ResourcesApi
     public static RouteGroupBuilder MapResourcesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/resources").WithTags("Resources");
-        group.MapPost("/", CreateAsync).WithName("CreateResource").RequireAuthorization(AuthSetup.AdminPolicy);
+        group.MapPost("/", CreateAsync).WithName("CreateResource").RequirePermission(Permission.ResourcesManage);
         group.MapGet("/", ListAsync).WithName("ListResources");
         group.MapGet("/tags", TagsAsync).WithName("ResourceTags");
         group.MapGet("/{id}", GetAsync).WithName("GetResource");
-        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateResource").RequireAuthorization(AuthSetup.AdminPolicy);
-        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteResource").RequireAuthorization(AuthSetup.AdminPolicy);
+        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateResource").RequirePermission(Permission.ResourcesManage);
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteResource").RequirePermission(Permission.ResourcesManage);
         group.MapGet("/{id}/availability", AvailabilityAsync).WithName("ResourceAvailability");
-        group.MapPut("/{id}/status", SetStatusAsync).WithName("SetResourceStatus").RequireAuthorization(AuthSetup.AdminPolicy);
+        group.MapPut("/{id}/status", SetStatusAsync).WithName("SetResourceStatus").RequirePermission(Permission.ResourcesManage);
         group.MapGet("/summary", SummaryAsync).WithName("AvailabilitySummary");
         group.MapGet("/{id}/slots", SlotsAsync).WithName("ResourceSlots");
         group.MapGet("/{id}/next-available", NextAvailableAsync).WithName("ResourceNextAvailable");

@@ -6,15 +6,17 @@ using ResourceReserver.Host.Problems;
 
 namespace ResourceReserver.Host.Apis;
 
-/// <summary>The signed-in user's own profile (rules in <see cref="AccountService"/>).</summary>
+/// <summary>The signed-in user's own account: profile, permissions and password (rules in <see cref="AccountService"/>).</summary>
 public static class UsersApi
 {
-    /// <summary>Maps <c>/api/v1/users</c>.</summary>
+    /// <summary>Maps <c>/api/v1/users/me</c>.</summary>
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization();
-        group.MapGet("/me", GetMeAsync).WithName("GetMe");
-        group.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe");
+        var group = routes.MapGroup("/api/v1/users/me").WithTags("Users").RequireAuthorization().RequireScope(Scopes.Profile);
+        group.MapGet("/", GetMeAsync).WithName("GetMe");
+        group.MapPatch("/", UpdateMeAsync).WithName("UpdateMe");
+        group.MapGet("/permissions", PermissionsAsync).WithName("MyPermissions");
+        group.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").FirstPartyOnly();
         return group;
     }
 
@@ -23,4 +25,10 @@ public static class UsersApi
 
     private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> UpdateMeAsync(UpdateProfileRequest request, HttpContext http, AccountService accounts) =>
         (await accounts.UpdateProfileAsync(http.User.Actor(), request)).ToOk();
+
+    private static async Task<Results<Ok<MyPermissions>, ProblemHttpResult>> PermissionsAsync(HttpContext http, AccountService accounts) =>
+        (await accounts.GetPermissionsAsync(http.User.Actor())).ToOk();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest request, HttpContext http, AccountService accounts) =>
+        (await accounts.ChangePasswordAsync(http.User.Actor(), http.User.SessionId(), request)).ToNoContent();
 }

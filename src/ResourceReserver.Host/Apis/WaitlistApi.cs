@@ -1,3 +1,4 @@
+using ResourceReserver.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
@@ -12,9 +13,9 @@ public static class WaitlistApi
     public static RouteGroupBuilder MapWaitlistApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/waitlist").WithTags("Waitlist").RequireAuthorization();
-        group.MapPost("/", JoinAsync).WithName("JoinWaitlist");
+        group.MapPost("/", JoinAsync).WithName("JoinWaitlist").RequirePermission(Permission.ReservationsBook);
         group.MapGet("/", ListMineAsync).WithName("ListMyWaitlistEntries");
-        group.MapGet("/resources/{resourceId}", ListResourceAsync).WithName("ListResourceWaitlist").RequireAuthorization(AuthSetup.AdminPolicy);
+        group.MapGet("/resources/{resourceId}", ListResourceAsync).WithName("ListResourceWaitlist").RequirePermission(Permission.ReservationsManage);
         group.MapGet("/{id}", async (string id, HttpContext http, WaitlistService waitlist) =>
             (await waitlist.GetAsync(http.User.Actor(), id, http.RequestAborted)).ToOk()).WithName("GetWaitlistEntry");
         group.MapDelete("/{id}", async (string id, HttpContext http, WaitlistService waitlist) =>

@@ -1,3 +1,4 @@
+using ResourceReserver.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
@@ -12,7 +13,7 @@ public static class WebhooksApi
     /// <summary>Maps <c>/api/v1/webhooks</c>.</summary>
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(AuthSetup.AdminPolicy);
+        var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequirePermission(Permission.WebhooksManage);
         group.MapGet("/events", () => TypedResults.Ok(WebhookEvents.All.Select(e => new { type = e.Key, description = e.Value }))).WithName("ListWebhookEvents");
         group.MapPost("/", CreateAsync).WithName("CreateWebhook");
         group.MapGet("/", async (HttpContext http, WebhookService webhooks, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Microsoft.Extensions.Options;
 using ResourceReserver.Accounts;
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
@@ -6,11 +7,18 @@ using ResourceReserver.Host.Apis;
 
 namespace ResourceReserver.Host.Application;
 
-/// <summary>Accounts: registration, password sign-in, refresh, sign-out and the own profile. Used by the REST API and the web UI.</summary>
-public sealed class AccountService(IGrainFactory grains)
+/// <summary>
+/// Accounts: registration, password sign-in, refresh, sign-out, the own profile, permissions and password. Used by the
+/// REST API and the web UI.
+/// </summary>
+public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing)
 {
-    // Verified against when the username is unknown, so both paths take the same time.
-    private static readonly string DummyHash = BCrypt.Net.BCrypt.EnhancedHashPassword("not-a-real-password-Aa1!", 10);
+    // Verified against when the username is unknown, so both paths cost one BCrypt verification of the same work
+    // factor as real accounts (made once per host, with the configured factor).
+    private readonly Lazy<string> _dummyHash = new(() => BCrypt.Net.BCrypt.EnhancedHashPassword(Convert.ToBase64String(Guid.NewGuid().ToByteArray()), hashing.Value.WorkFactor));
+
+    /// <summary>The hash an unknown username's password is checked against (its cost is the configured work factor).</summary>
+    internal string DummyHash => _dummyHash.Value;
 
     /// <summary>Creates an account; the first account ever becomes administrator.</summary>
     public async Task<Outcome<RegisteredUser>> RegisterAsync(RegisterRequest request)
@@ -53,11 +61,19 @@ public sealed class AccountService(IGrainFactory grains)
         }
 
         var user = outcome.Value!;
+        if (user.Roles.Contains(Roles.Admin))
+        {
+            // Only the first account starts as admin; the directory must count it before anyone can demote it.
+            await grains.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key).NoteMemberAsync(user.Id);
+        }
         return new RegisteredUser(user.Id, user.Username, user.Roles);
     }
 
-    /// <summary>Checks a username and password (lockout counted by the user grain) and starts a session (a refresh-token family).</summary>
-    public async Task<Outcome<TokenGrant>> PasswordSignInAsync(string? username, string? password)
+    /// <summary>
+    /// Checks a username, password and, with MFA on, the code (lockout counted by the user grain) and starts a session
+    /// (a refresh-token family).
+    /// </summary>
+    public async Task<Outcome<TokenGrant>> PasswordSignInAsync(string? username, string? password, string? mfaCode = null)
     {
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password) || username.Length > 50 || password.Length > 128)
         {
@@ -71,7 +87,7 @@ public sealed class AccountService(IGrainFactory grains)
             return InvalidCredentials();
         }
 
-        return await grains.GetGrain<IUserGrain>(userId.Value).SignInAsync(password);
+        return await grains.GetGrain<IUserGrain>(userId.Value).SignInAsync(password, mfaCode is { Length: > 64 } ? "" : mfaCode);
     }
 
     /// <summary>Rotates a refresh token.</summary>
@@ -87,10 +103,29 @@ public sealed class AccountService(IGrainFactory grains)
     public static Guid? SessionOf(string refreshToken) => RefreshToken.TryParse(refreshToken, out _, out var family) ? family : null;
 
     /// <summary>The account's current roles while <paramref name="sessionId"/> is still a live session of it, else null.</summary>
-    public async Task<IReadOnlyList<string>?> GetLiveSessionRolesAsync(Guid userId, Guid sessionId)
+    public async Task<IReadOnlyList<string>?> GetLiveSessionRolesAsync(Guid userId, Guid sessionId) =>
+        (await grains.GetGrain<IUserGrain>(userId).GetAccessAsync(sessionId))?.Roles;
+
+    /// <summary>The actor's roles and the permissions they add up to.</summary>
+    public async Task<Outcome<MyPermissions>> GetPermissionsAsync(Actor actor) =>
+        await grains.GetGrain<IUserGrain>(actor.UserId).GetProfileAsync() is { Status: not UserStatus.Deleted } profile
+            ? new MyPermissions(profile.Roles, PermissionNames.Of(actor.Permissions))
+            : UserNotFound();
+
+    /// <summary>Changes the actor's password; every other session ends (<paramref name="currentSession"/> stays).</summary>
+    public async Task<Outcome<bool>> ChangePasswordAsync(Actor actor, Guid? currentSession, ChangePasswordRequest request)
     {
-        var grain = grains.GetGrain<IUserGrain>(userId);
-        return await grain.HasSessionAsync(sessionId) && await grain.GetProfileAsync() is { } profile ? profile.Roles : null;
+        if (string.IsNullOrEmpty(request.CurrentPassword) || request.CurrentPassword.Length > 128)
+        {
+            return Refusal.Invalid("currentPassword", "currentPassword is required.");
+        }
+
+        if (PasswordPolicy.Check(request.NewPassword, null) is { Count: > 0 } problems)
+        {
+            return Refusal.Fields(new Dictionary<string, string[]> { ["newPassword"] = problems.ToArray() });
+        }
+
+        return await grains.GetGrain<IUserGrain>(actor.UserId).ChangePasswordAsync(request.CurrentPassword, request.NewPassword!, currentSession);
     }
 
     /// <summary>The actor's profile.</summary>

@@ -3,7 +3,7 @@ namespace ResourceReserver.Host.Application;
 /// <summary>Registers the application services: the one place the REST API and the web UI take their rules from.</summary>
 public static class ApplicationSetup
 {
-    /// <summary>Adds the account, resource, reservation, hold, waitlist, calendar, notification and webhook services.</summary>
+    /// <summary>Adds the account, role, user administration, MFA, resource, reservation, hold, waitlist, calendar, notification and webhook services.</summary>
     public static WebApplicationBuilder AddReserverApplication(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AccountService>();
@@ -14,6 +14,14 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<CalendarService>();
         builder.Services.AddSingleton<NotificationService>();
         builder.Services.AddSingleton<WebhookService>();
+        builder.Services.AddSingleton<RoleService>();
+        builder.Services.AddSingleton<UserAdminService>();
+        builder.Services.AddSingleton<MfaService>();
+        builder.Services.AddSingleton<ClientAuthenticator>();
+        builder.Services.AddSingleton<OAuthClientService>();
+        builder.Services.AddSingleton<TokenEndpointService>();
+        builder.Services.AddSingleton<OAuthAuthorizationService>();
+        builder.Services.AddSingleton<Infrastructure.Accounts.UserDirectory>();
         return builder;
     }
 }

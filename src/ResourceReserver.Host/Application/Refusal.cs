@@ -16,9 +16,6 @@ public static class Refusal
     /// <summary>A refusal of the given kind with a stable code.</summary>
     public static DomainError Of(ErrorKind kind, string code, string message) => new(kind, code, message);
 
-    /// <summary>The caller is not an administrator.</summary>
-    public static DomainError AdminOnly() => DomainError.Forbidden("Only administrators may do this.");
-
     /// <summary>A limit outside 1–100.</summary>
     public static DomainError InvalidLimit() => Invalid("limit", "limit must be a whole number from 1 to 100.");
 }

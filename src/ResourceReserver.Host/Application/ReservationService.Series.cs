@@ -10,6 +10,11 @@ public sealed partial class ReservationService
     /// <summary>Books every occurrence of an RRULE series in one decision: all or nothing, or skipping conflicts.</summary>
     public async Task<Outcome<SeriesView>> BookSeriesAsync(Actor actor, CreateSeriesRequest request)
     {
+        if (Caller.Require(actor, Permission.ReservationsBook) is { } mayNotBook)
+        {
+            return mayNotBook;
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (!Guid.TryParse(request.ResourceId, out var resourceId))
         {
@@ -103,6 +108,11 @@ public sealed partial class ReservationService
     /// <summary>Moves or resizes a reservation atomically.</summary>
     public async Task<Outcome<ReservationView>> ChangeAsync(Actor actor, string id, ChangeReservationRequest request, CancellationToken ct = default)
     {
+        if (Caller.Require(actor, Permission.ReservationsBook) is { } mayNotBook)
+        {
+            return mayNotBook;
+        }
+
         if (request.Title?.Length > BookingPolicy.MaxTitleLength || request.Notes?.Length > BookingPolicy.MaxNotesLength)
         {
             return Refusal.Invalid("title", $"The title may have at most {BookingPolicy.MaxTitleLength} characters and the notes {BookingPolicy.MaxNotesLength}.");

@@ -16,6 +16,11 @@ public sealed partial class ReservationService(IGrainFactory grains, SqlReadStor
     /// <summary>Books a slot for the actor; a retried <paramref name="idempotencyKey"/> answers the first booking again.</summary>
     public async Task<Outcome<ReservationView>> BookAsync(Actor actor, CreateReservationRequest request, string? idempotencyKey = null)
     {
+        if (Caller.Require(actor, Permission.ReservationsBook) is { } mayNotBook)
+        {
+            return mayNotBook;
+        }
+
         if (idempotencyKey?.Length > MaxIdempotencyKeyLength)
         {
             return Refusal.Invalid("Idempotency-Key", $"The Idempotency-Key header may have at most {MaxIdempotencyKeyLength} characters.");

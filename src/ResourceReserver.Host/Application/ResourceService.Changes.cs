@@ -11,7 +11,7 @@ public sealed partial class ResourceService
     /// <summary>Applies a partial update (administrators only); a rename claims the new name first.</summary>
     public async Task<Outcome<ResourceView>> UpdateAsync(Actor actor, string id, UpdateResourceRequest request)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.ResourcesManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -71,7 +71,7 @@ public sealed partial class ResourceService
     /// <summary>Sets available, disabled or maintenance (administrators only), optionally resetting by itself.</summary>
     public async Task<Outcome<ResourceView>> SetStatusAsync(Actor actor, string id, SetStatusRequest request)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.ResourcesManage) is { } forbidden)
         {
             return forbidden;
         }

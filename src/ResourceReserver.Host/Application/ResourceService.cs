@@ -12,7 +12,7 @@ public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore s
     /// <summary>Creates a resource (administrators only); names are unique, case-insensitive.</summary>
     public async Task<Outcome<ResourceView>> CreateAsync(Actor actor, CreateResourceRequest request)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.ResourcesManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -114,7 +114,7 @@ public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore s
     /// <summary>Deletes a resource (administrators only); its future reservations are cancelled and the name freed.</summary>
     public async Task<Outcome<ResourceView>> DeleteAsync(Actor actor, string id)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.ResourcesManage) is { } forbidden)
         {
             return forbidden;
         }

@@ -11,6 +11,11 @@ public sealed class WaitlistService(IGrainFactory grains, SqlReadStore store)
     /// <summary>Joins a resource's queue for an exact window, or any window of its length inside a flexible range.</summary>
     public async Task<Outcome<WaitlistEntryView>> JoinAsync(Actor actor, JoinWaitlistRequest request)
     {
+        if (Caller.Require(actor, Permission.ReservationsBook) is { } mayNotBook)
+        {
+            return mayNotBook;
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (!Guid.TryParse(request.ResourceId, out var resourceId))
         {
@@ -54,7 +59,7 @@ public sealed class WaitlistService(IGrainFactory grains, SqlReadStore store)
     /// <summary>Every entry of a resource's waitlist in join order (administrators only).</summary>
     public async Task<Outcome<IReadOnlyList<WaitlistEntryView>>> ListResourceAsync(Actor actor, string resourceId)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.ReservationsManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -77,8 +82,10 @@ public sealed class WaitlistService(IGrainFactory grains, SqlReadStore store)
         ActAsync(id, (w, entry) => w.LeaveAsync(entry, actor), ct);
 
     /// <summary>Books the standing offer exactly once.</summary>
-    public Task<Outcome<WaitlistEntryView>> AcceptAsync(Actor actor, string id, CancellationToken ct = default) =>
-        ActAsync(id, (w, entry) => w.AcceptAsync(entry, actor), ct);
+    public async Task<Outcome<WaitlistEntryView>> AcceptAsync(Actor actor, string id, CancellationToken ct = default) =>
+        Caller.Require(actor, Permission.ReservationsBook) is { } mayNotBook
+            ? mayNotBook
+            : await ActAsync(id, (w, entry) => w.AcceptAsync(entry, actor), ct);
 
     /// <summary>Declines the standing offer; it passes to the next eligible entry.</summary>
     public Task<Outcome<WaitlistEntryView>> DeclineAsync(Actor actor, string id, CancellationToken ct = default) =>

@@ -14,12 +14,12 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
 
     /// <summary>Every webhook.</summary>
     public async Task<Outcome<IReadOnlyList<Webhook>>> ListAsync(Actor actor, CancellationToken ct = default) =>
-        Caller.RequireAdmin(actor) is { } forbidden ? forbidden : Outcome<IReadOnlyList<Webhook>>.Ok(await store.ListAsync(ct));
+        Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden : Outcome<IReadOnlyList<Webhook>>.Ok(await store.ListAsync(ct));
 
     /// <summary>Creates a webhook; its signing secret is returned only now.</summary>
     public async Task<Outcome<WebhookWithSecret>> CreateAsync(Actor actor, WebhookRequest request, CancellationToken ct = default)
     {
-        if ((Caller.RequireAdmin(actor) ?? await ValidateAsync(request, requireAll: true, ct)) is { } problem)
+        if ((Caller.Require(actor, Permission.WebhooksManage) ?? await ValidateAsync(request, requireAll: true, ct)) is { } problem)
         {
             return problem;
         }
@@ -33,12 +33,12 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
 
     /// <summary>One webhook.</summary>
     public async Task<Outcome<Webhook>> GetAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        Caller.RequireAdmin(actor) is { } forbidden ? forbidden : await store.GetAsync(id, ct) is { } hook ? hook : NotFound();
+        Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden : await store.GetAsync(id, ct) is { } hook ? hook : NotFound();
 
     /// <summary>Changes the fields present in <paramref name="request"/>.</summary>
     public async Task<Outcome<Webhook>> UpdateAsync(Actor actor, Guid id, WebhookRequest request, CancellationToken ct = default)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.WebhooksManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -66,12 +66,12 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
 
     /// <summary>Deletes a webhook and its queued deliveries.</summary>
     public async Task<Outcome<bool>> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        Caller.RequireAdmin(actor) is { } forbidden ? forbidden : await store.DeleteAsync(id, ct) ? true : NotFound();
+        Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden : await store.DeleteAsync(id, ct) ? true : NotFound();
 
     /// <summary>Replaces the signing secret; the new one is returned only now.</summary>
     public async Task<Outcome<SecretView>> RotateSecretAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.WebhooksManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -83,7 +83,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
     /// <summary>Queues a signed <c>webhook.test</c> delivery.</summary>
     public async Task<Outcome<DeliveryQueued>> TestAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.WebhooksManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -103,7 +103,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
     /// <summary>Recent deliveries of a webhook, newest first.</summary>
     public async Task<Outcome<DeliveryList>> DeliveriesAsync(Actor actor, Guid id, string? limit, CancellationToken ct = default)
     {
-        if (Caller.RequireAdmin(actor) is { } forbidden)
+        if (Caller.Require(actor, Permission.WebhooksManage) is { } forbidden)
         {
             return forbidden;
         }
@@ -118,7 +118,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
 
     /// <summary>Makes a delivery due now (one more attempt, same <c>webhook-id</c>).</summary>
     public async Task<Outcome<bool>> RetryAsync(Actor actor, Guid id, Guid deliveryId, CancellationToken ct = default) =>
-        Caller.RequireAdmin(actor) is { } forbidden ? forbidden
+        Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden
         : await store.RetryNowAsync(id, deliveryId, time.GetUtcNow(), ct) ? true
         : DomainError.NotFound("delivery_not_found", "This webhook has no delivery with this id.");
 

@@ -9,7 +9,7 @@ namespace ResourceReserver.Host.Auth;
 
 /// <summary>
 /// Authentication: JWT bearer for the API and the live hub, a session cookie for the web UI, chosen per request by
-/// one policy scheme; and the admin policy.
+/// one policy scheme; the admin policy and one policy per permission.
 /// </summary>
 public static class AuthSetup
 {
@@ -24,6 +24,7 @@ public static class AuthSetup
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddHostedService<SigningKeyProvider.StartupCheck>();
         builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<AccessResolver>();
         builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "JWT for the API, cookie for the UI", o => o.ForwardDefaultSelector = SelectScheme)
             .AddJwtBearer()
@@ -45,6 +46,15 @@ public static class AuthSetup
                 };
                 options.Events = new JwtBearerEvents
                 {
+                    // Roles and permissions are current, not what they were when the token was issued.
+                    OnTokenValidated = async context =>
+                    {
+                        var resolver = context.HttpContext.RequestServices.GetRequiredService<AccessResolver>();
+                        if (context.Principal?.Identity is not ClaimsIdentity identity || !await resolver.ApplyAsync(identity))
+                        {
+                            context.Fail("The session behind this token has ended.");
+                        }
+                    },
                     // SignalR clients pass the token in the query string.
                     OnMessageReceived = context =>
                     {
@@ -58,7 +68,8 @@ public static class AuthSetup
                 };
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPermissionPolicies();
         return builder;
     }
 
@@ -82,10 +93,16 @@ public static class AuthSetup
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? throw new InvalidOperationException("No subject claim."));
 
-    /// <summary>The signed-in user as a grain-level actor.</summary>
-    public static Actor Actor(this ClaimsPrincipal principal) => new(principal.UserId(), principal.IsInRole(Roles.Admin));
+    /// <summary>The signed-in user as an actor with the permissions resolved for this request.</summary>
+    public static Actor Actor(this ClaimsPrincipal principal) => Contracts.Actor.With(principal.UserId(), AccessResolver.PermissionsOf(principal));
 
     /// <summary>The signed-in user as an actor, or null when nobody is signed in.</summary>
     public static Actor? OptionalActor(this ClaimsPrincipal principal) =>
-        principal.FindFirstValue(JwtRegisteredClaimNames.Sub) is { } sub && Guid.TryParse(sub, out var id) ? new Actor(id, principal.IsInRole(Roles.Admin)) : null;
+        principal.Identity?.IsAuthenticated == true && principal.FindFirstValue(JwtRegisteredClaimNames.Sub) is { } sub && Guid.TryParse(sub, out var id)
+            ? Contracts.Actor.With(id, AccessResolver.PermissionsOf(principal))
+            : null;
+
+    /// <summary>The session (refresh-token family) the principal's token or cookie belongs to.</summary>
+    public static Guid? SessionId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(AccessResolver.SessionClaim), out var session) ? session : null;
 }

@@ -9,16 +9,17 @@ namespace ResourceReserver.Host.Auth;
 
 /// <summary>
 /// The web UI's session: an HttpOnly, SameSite=Lax cookie (Secure over HTTPS) holding the user id, name, roles and the
-/// id of the refresh-token family the sign-in started. Every request re-checks that family in the user grain, so
-/// signing out anywhere (or a revoked session) ends it; a role change is picked up on the next request.
+/// id of the refresh-token family the sign-in started. Every request re-checks that family in the user grain and
+/// takes the current roles and permissions from it (<see cref="AccessResolver"/>), so signing out anywhere, a revoked
+/// session or a disabled account ends it and a role change applies to the next request.
 /// </summary>
-public sealed class UiSession(AccountService accounts)
+public sealed class UiSession(AccountService accounts, AccessResolver access)
 {
     /// <summary>The cookie authentication scheme of the UI.</summary>
     public const string Scheme = "ui-session";
 
     /// <summary>The claim holding the session (refresh-token family) id.</summary>
-    public const string SessionClaim = "sid";
+    public const string SessionClaim = AccessResolver.SessionClaim;
 
     /// <summary>Applies the cookie settings and the per-request session check.</summary>
     public void Configure(CookieAuthenticationOptions options)
@@ -60,19 +61,18 @@ public sealed class UiSession(AccountService accounts)
 
     private async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is not { } principal || await CurrentRolesAsync(principal) is not { } roles)
+        var identity = context.Principal is { } principal
+            ? new ClaimsIdentity(principal.Claims, Scheme, JwtRegisteredClaimNames.UniqueName, ClaimTypes.Role)
+            : null;
+        if (identity is null || !identity.HasClaim(c => c.Type == SessionClaim) || !await access.ApplyAsync(identity))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
             return;
         }
 
-        if (!HasRoles(principal, roles))
-        {
-            var identity = new ClaimsIdentity(principal.Claims.Where(c => c.Type != ClaimTypes.Role), Scheme, JwtRegisteredClaimNames.UniqueName, ClaimTypes.Role);
-            identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            context.ReplacePrincipal(new ClaimsPrincipal(identity));
-            context.ShouldRenew = true;
-        }
+        var current = new ClaimsPrincipal(identity);
+        context.ShouldRenew = !HasRoles(context.Principal!, current.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
+        context.ReplacePrincipal(current);
     }
 }

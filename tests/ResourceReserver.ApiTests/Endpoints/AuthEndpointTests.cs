@@ -114,14 +114,14 @@ public sealed class AuthEndpointTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Client_credentials_grant_returns_401_invalid_client()
+    public async Task Client_credentials_of_an_unknown_client_return_401_invalid_client()
     {
         var response = await api.Anonymous().PostAsync(Token, Form(("grant_type", "client_credentials"), ("client_id", "x"), ("client_secret", "y")));
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
     [Theory]
-    [InlineData("authorization_code")]
+    [InlineData("implicit")]
     [InlineData("")]
     [InlineData("PASSWORD")]
     public async Task Unknown_grant_type_returns_400_unsupported_grant_type(string grantType)

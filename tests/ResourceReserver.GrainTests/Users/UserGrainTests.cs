@@ -53,9 +53,9 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     {
         var grain = await RegisteredAsync();
 
-        var grant = await grain.SignInAsync(Password);
-        var wrong = await grain.SignInAsync("Wrong#Pass1");
-        var unknown = await fixture.Grains.GetGrain<IUserGrain>(Guid.NewGuid()).SignInAsync(Password);
+        var grant = await grain.SignInAsync(Password, null);
+        var wrong = await grain.SignInAsync("Wrong#Pass1", null);
+        var unknown = await fixture.Grains.GetGrain<IUserGrain>(Guid.NewGuid()).SignInAsync(Password, null);
 
         Assert.True(grant.IsSuccess);
         Assert.True(RefreshToken.TryParse(grant.Value!.RefreshToken, out var userId, out _));
@@ -72,25 +72,25 @@ public sealed class UserGrainTests(ClusterFixture fixture)
         var grain = await RegisteredAsync();
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal("invalid_credentials", (await grain.SignInAsync("Wrong#Pass1")).Error?.Code);
+            Assert.Equal("invalid_credentials", (await grain.SignInAsync("Wrong#Pass1", null)).Error?.Code);
         }
 
-        Assert.True((await grain.SignInAsync(Password)).IsSuccess, "four failures must not lock");
+        Assert.True((await grain.SignInAsync(Password, null)).IsSuccess, "four failures must not lock");
         for (var i = 0; i < 5; i++)
         {
-            await grain.SignInAsync("Wrong#Pass1");
+            await grain.SignInAsync("Wrong#Pass1", null);
         }
 
-        Assert.Equal("account_locked", (await grain.SignInAsync(Password)).Error?.Code);
+        Assert.Equal("account_locked", (await grain.SignInAsync(Password, null)).Error?.Code);
         await fixture.Cluster.DeactivateAsync(grain);
-        Assert.Equal("account_locked", (await grain.SignInAsync(Password)).Error?.Code);
+        Assert.Equal("account_locked", (await grain.SignInAsync(Password, null)).Error?.Code);
     }
 
     [Fact]
     public async Task Refresh_rotates_the_token_and_a_reused_token_revokes_the_family()
     {
         var grain = await RegisteredAsync();
-        var first = (await grain.SignInAsync(Password)).Value!.RefreshToken;
+        var first = (await grain.SignInAsync(Password, null)).Value!.RefreshToken;
 
         var second = await grain.RefreshAsync(first);
         Assert.True(second.IsSuccess, second.Error?.Code);
@@ -107,8 +107,8 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     public async Task Reuse_revokes_only_the_affected_family()
     {
         var grain = await RegisteredAsync();
-        var laptop = (await grain.SignInAsync(Password)).Value!.RefreshToken;
-        var phone = (await grain.SignInAsync(Password)).Value!.RefreshToken;
+        var laptop = (await grain.SignInAsync(Password, null)).Value!.RefreshToken;
+        var phone = (await grain.SignInAsync(Password, null)).Value!.RefreshToken;
 
         await grain.RefreshAsync(laptop);
         await grain.RefreshAsync(laptop);
@@ -121,8 +121,8 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     {
         var grain = await RegisteredAsync();
         var other = await RegisteredAsync();
-        var theirs = (await other.SignInAsync(Password)).Value!.RefreshToken;
-        var mine = (await grain.SignInAsync(Password)).Value!.RefreshToken;
+        var theirs = (await other.SignInAsync(Password, null)).Value!.RefreshToken;
+        var mine = (await grain.SignInAsync(Password, null)).Value!.RefreshToken;
         var forged = mine[..^2] + (mine.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA");
 
         Assert.Equal("invalid_grant", (await grain.RefreshAsync("garbage")).Error?.Code);
@@ -135,14 +135,14 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     public async Task Sign_out_revokes_every_family()
     {
         var grain = await RegisteredAsync();
-        var a = (await grain.SignInAsync(Password)).Value!.RefreshToken;
-        var b = (await grain.SignInAsync(Password)).Value!.RefreshToken;
+        var a = (await grain.SignInAsync(Password, null)).Value!.RefreshToken;
+        var b = (await grain.SignInAsync(Password, null)).Value!.RefreshToken;
 
         await grain.SignOutAsync();
 
         Assert.Equal("invalid_grant", (await grain.RefreshAsync(a)).Error?.Code);
         Assert.Equal("invalid_grant", (await grain.RefreshAsync(b)).Error?.Code);
-        Assert.True((await grain.SignInAsync(Password)).IsSuccess);
+        Assert.True((await grain.SignInAsync(Password, null)).IsSuccess);
     }
 
     [Fact]
@@ -169,9 +169,9 @@ public sealed class UserGrainTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IUserGrain>(Guid.NewGuid());
         Assert.True((await grain.RegisterAsync($"long{Guid.NewGuid():N}"[..20], prefix + "-tail-one", null, [Roles.User])).IsSuccess);
 
-        var other = await grain.SignInAsync(prefix + "-something-else");
+        var other = await grain.SignInAsync(prefix + "-something-else", null);
 
         Assert.Equal("invalid_credentials", other.Error?.Code);
-        Assert.True((await grain.SignInAsync(prefix + "-tail-one")).IsSuccess);
+        Assert.True((await grain.SignInAsync(prefix + "-tail-one", null)).IsSuccess);
     }
 }

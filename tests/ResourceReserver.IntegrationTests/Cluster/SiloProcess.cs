@@ -33,6 +33,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The environment the process runs with (its whole configuration).</summary>
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
     public int HttpPort { get; }
 
     /// <summary>The API base address.</summary>

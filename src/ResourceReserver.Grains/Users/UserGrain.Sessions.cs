@@ -1,14 +1,15 @@
 using ResourceReserver.Accounts;
+using ResourceReserver.Events;
 
 namespace ResourceReserver.Users;
 
 public sealed partial class UserGrain
 {
     /// <inheritdoc />
-    public async Task<Outcome<TokenGrant>> SignInAsync(string password)
+    public async Task<Outcome<TokenGrant>> SignInAsync(string password, string? mfaCode)
     {
         var now = Now;
-        if (_state.State.Profile is not { } profile || _state.State.PasswordHash is not { } hash)
+        if (Live is not { } profile || _state.State.PasswordHash is not { } hash)
         {
             return InvalidCredentials();
         }
@@ -20,29 +21,38 @@ public sealed partial class UserGrain
 
         if (!BCrypt.Net.BCrypt.EnhancedVerify(password ?? "", hash))
         {
-            var failed = await _committer.CommitAsync<bool>(() =>
-            {
-                var failures = _state.State.FailedSignIns;
-                failures.RemoveAll(t => t <= now - LockoutWindow);
-                failures.Add(now);
-                if (failures.Count >= MaxFailures)
-                {
-                    _state.State.LockedUntil = now + LockoutDuration;
-                    failures.Clear();
-                }
-
-                return true;
-            });
-            return failed.IsSuccess ? InvalidCredentials() : failed.Error!;
+            return await CountFailureAsync(InvalidCredentials());
         }
 
-        return await _committer.CommitAsync(() =>
+        if (profile.Status == UserStatus.Disabled)
         {
+            return new DomainError(ErrorKind.Unauthorized, "account_disabled", "This account is disabled; ask an administrator.");
+        }
+
+        if (_state.State.Mfa.Enabled && string.IsNullOrWhiteSpace(mfaCode))
+        {
+            return new DomainError(ErrorKind.Unauthorized, "mfa_required", "This account uses MFA: send mfa_code (a current authenticator code or a backup code).");
+        }
+
+        // A hash made with another work factor (the setting changed) is replaced while the password is at hand.
+        var rehash = BCrypt.Net.BCrypt.PasswordNeedsRehash(hash, _hashing.WorkFactor) ? HashPassword(password!) : null;
+        var outcome = await _committer.CommitAsync(() =>
+        {
+            if (_state.State.Mfa.Enabled && !_state.State.Mfa.TryConsume(mfaCode, now))
+            {
+                return InvalidMfaCode();
+            }
+
             _state.State.FailedSignIns.Clear();
             _state.State.LockedUntil = null;
+            _state.State.PasswordHash = rehash ?? _state.State.PasswordHash;
             PruneFamilies(now);
-            return IssueInFamily(profile, Guid.CreateVersion7(), now);
+            var signedIn = _state.State.Profile! with { LastLoginAt = now, Version = _state.State.Profile!.Version + 1 };
+            _state.State.Profile = signedIn;
+            Record(EventTypes.UserSignedIn, signedIn);
+            return IssueInFamily(signedIn, Guid.CreateVersion7(), now);
         });
+        return outcome.Error?.Code == "invalid_mfa_code" ? await CountFailureAsync(outcome.Error) : outcome;
     }
 
     /// <inheritdoc />
@@ -65,7 +75,8 @@ public sealed partial class UserGrain
         {
             // Looked up again inside the decision: after a re-read the family object is a fresh instance.
             var now = Now;
-            if (!_state.State.RefreshFamilies.TryGetValue(familyId, out var current) || current.CurrentHash != presented || current.ExpiresAt <= now)
+            if (Live is not { Status: UserStatus.Active } profile
+                || !_state.State.RefreshFamilies.TryGetValue(familyId, out var current) || current.CurrentHash != presented || current.ExpiresAt <= now)
             {
                 return InvalidGrant();
             }
@@ -76,7 +87,7 @@ public sealed partial class UserGrain
                 current.UsedHashes.RemoveAt(0);
             }
 
-            return IssueInFamily(_state.State.Profile!, familyId, now);
+            return IssueInFamily(profile, familyId, now);
         });
     }
 
@@ -104,7 +115,34 @@ public sealed partial class UserGrain
 
     /// <inheritdoc />
     public Task<bool> HasSessionAsync(Guid familyId) => Task.FromResult(
-        _state.State.Profile is not null && _state.State.RefreshFamilies.TryGetValue(familyId, out var family) && family.ExpiresAt > Now);
+        Live is { Status: UserStatus.Active } && _state.State.RefreshFamilies.TryGetValue(familyId, out var family) && family.ExpiresAt > Now);
+
+    /// <inheritdoc />
+    public Task<UserAccess?> GetAccessAsync(Guid? sessionId)
+    {
+        var live = Live is { Status: UserStatus.Active } profile
+            && (sessionId is not { } id || (_state.State.RefreshFamilies.TryGetValue(id, out var family) && family.ExpiresAt > Now));
+        return Task.FromResult(live ? new UserAccess(_state.State.Profile!.Roles, _state.State.Profile.Username) : null);
+    }
+
+    private async Task<Outcome<TokenGrant>> CountFailureAsync(DomainError refusal)
+    {
+        var now = Now;
+        var failed = await _committer.CommitAsync<bool>(() =>
+        {
+            var failures = _state.State.FailedSignIns;
+            failures.RemoveAll(t => t <= now - LockoutWindow);
+            failures.Add(now);
+            if (failures.Count >= MaxFailures)
+            {
+                _state.State.LockedUntil = now + LockoutDuration;
+                failures.Clear();
+            }
+
+            return true;
+        });
+        return failed.IsSuccess ? refusal : failed.Error!;
+    }
 
     private Outcome<TokenGrant> IssueInFamily(UserProfile profile, Guid familyId, DateTimeOffset now)
     {
@@ -125,6 +163,9 @@ public sealed partial class UserGrain
 
     private static DomainError InvalidCredentials() =>
         new(ErrorKind.Unauthorized, "invalid_credentials", "The username or password is wrong.");
+
+    private static DomainError InvalidMfaCode() =>
+        new(ErrorKind.Unauthorized, "invalid_mfa_code", "The authentication code is wrong or was already used.");
 
     private static DomainError InvalidGrant() =>
         new(ErrorKind.Unauthorized, "invalid_grant", "The refresh token is invalid, expired or revoked.");

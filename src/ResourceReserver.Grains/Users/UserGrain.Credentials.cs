@@ -1,0 +1,172 @@
+using ResourceReserver.Events;
+
+namespace ResourceReserver.Users;
+
+public sealed partial class UserGrain
+{
+    /// <inheritdoc />
+    public async Task<Outcome<bool>> ChangePasswordAsync(string currentPassword, string newPassword, Guid? keepSession)
+    {
+        if (Live is not { } profile || _state.State.PasswordHash is not { } hash)
+        {
+            return UserNotFound();
+        }
+
+        if (!BCrypt.Net.BCrypt.EnhancedVerify(currentPassword ?? "", hash))
+        {
+            // Counted like a failed sign-in, so a stolen access token cannot be used to guess the password.
+            var counted = await CountFailureAsync(DomainError.Invalid("invalid_current_password", "The current password is wrong."));
+            return counted.Error!;
+        }
+
+        if (WeakPassword(newPassword, profile.Username) is { } weak)
+        {
+            return weak;
+        }
+
+        var newHash = HashPassword(newPassword);
+        return await _committer.CommitAsync(() =>
+        {
+            _state.State.PasswordHash = newHash;
+            foreach (var other in _state.State.RefreshFamilies.Keys.Where(id => id != keepSession).ToList())
+            {
+                _state.State.RefreshFamilies.Remove(other);
+            }
+
+            return Outcome<bool>.Ok(true);
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<Outcome<bool>> ResetPasswordAsync(string newPassword)
+    {
+        if (Live is not { } profile)
+        {
+            return UserNotFound();
+        }
+
+        if (WeakPassword(newPassword, profile.Username) is { } weak)
+        {
+            return weak;
+        }
+
+        var newHash = HashPassword(newPassword);
+        return await _committer.CommitAsync(() =>
+        {
+            _state.State.PasswordHash = newHash;
+            _state.State.RefreshFamilies.Clear();
+            _state.State.FailedSignIns.Clear();
+            _state.State.LockedUntil = null;
+            return Outcome<bool>.Ok(true);
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<Outcome<MfaEnrolment>> BeginMfaSetupAsync() => _committer.CommitAsync<MfaEnrolment>(() =>
+        Live is null ? UserNotFound()
+        : _state.State.Mfa.Enabled ? DomainError.Conflict("mfa_already_enabled", "MFA is already on; turn it off first to enrol a new authenticator.")
+        : _state.State.Mfa.Begin());
+
+    /// <inheritdoc />
+    public Task<Outcome<bool>> EnableMfaAsync(string code) => ChangeMfa(() =>
+        _state.State.Mfa.Enabled ? DomainError.Conflict("mfa_already_enabled", "MFA is already on.")
+        : _state.State.Mfa.PendingSecret is null ? DomainError.Conflict("mfa_not_set_up", "Start with POST /users/me/mfa/setup.")
+        : _state.State.Mfa.TryEnable(code ?? "", Now) ? null
+        : InvalidCode());
+
+    /// <inheritdoc />
+    public async Task<Outcome<bool>> DisableMfaAsync(string password, string code)
+    {
+        if (Live is null || _state.State.PasswordHash is not { } hash)
+        {
+            return UserNotFound();
+        }
+
+        if (!_state.State.Mfa.Enabled)
+        {
+            return DomainError.Conflict("mfa_not_enabled", "MFA is off.");
+        }
+
+        if (!BCrypt.Net.BCrypt.EnhancedVerify(password ?? "", hash))
+        {
+            var counted = await CountFailureAsync(DomainError.Invalid("invalid_current_password", "The password is wrong."));
+            return counted.Error!;
+        }
+
+        var outcome = await ChangeMfa(() =>
+        {
+            if (!_state.State.Mfa.TryConsume(code, Now))
+            {
+                return InvalidCode();
+            }
+
+            _state.State.Mfa.Clear();
+            return null;
+        });
+        return outcome.Error?.Code == "invalid_code" ? (await CountFailureAsync(outcome.Error)).Error! : outcome;
+    }
+
+    /// <inheritdoc />
+    public async Task<Outcome<IReadOnlyList<string>>> RegenerateBackupCodesAsync(string code)
+    {
+        IReadOnlyList<string> codes = [];
+        var outcome = await ChangeMfa(() =>
+        {
+            if (!_state.State.Mfa.Enabled)
+            {
+                return DomainError.Conflict("mfa_not_enabled", "MFA is off.");
+            }
+
+            if (!_state.State.Mfa.TryConsume(code, Now))
+            {
+                return InvalidCode();
+            }
+
+            codes = _state.State.Mfa.ReplaceBackupCodes();
+            return null;
+        });
+        return outcome.IsSuccess ? Outcome<IReadOnlyList<string>>.Ok(codes) : outcome.Error!;
+    }
+
+    /// <inheritdoc />
+    public async Task<Outcome<UserProfile>> ResetMfaAsync()
+    {
+        var outcome = await ChangeMfa(() =>
+        {
+            _state.State.Mfa.Clear();
+            _state.State.FailedSignIns.Clear();
+            _state.State.LockedUntil = null;
+            return null;
+        });
+        return outcome.IsSuccess ? _state.State.Profile! : outcome.Error!;
+    }
+
+    /// <summary>
+    /// Runs an MFA decision (null = accepted) and, when accepted, keeps the profile's <c>mfaEnabled</c> in step, in the
+    /// same write.
+    /// </summary>
+    private Task<Outcome<bool>> ChangeMfa(Func<DomainError?> decide) => _committer.CommitAsync(() =>
+    {
+        if (Live is not { } current)
+        {
+            return UserNotFound();
+        }
+
+        if (decide() is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (current.MfaEnabled != _state.State.Mfa.Enabled)
+        {
+            var updated = current with { MfaEnabled = _state.State.Mfa.Enabled, Version = current.Version + 1 };
+            _state.State.Profile = updated;
+            Record(EventTypes.UserUpdated, updated);
+        }
+
+        return Outcome<bool>.Ok(true);
+    });
+
+    private static DomainError InvalidCode() =>
+        DomainError.Invalid("invalid_code", "The code is wrong, expired or was already used.");
+}

@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using ResourceReserver.Contracts;
+using ResourceReserver.Grains;
+using ResourceReserver.Host.Auth;
+using ResourceReserver.OAuth;
+
+namespace ResourceReserver.Host.Application;
+
+/// <summary>The parameters of <c>GET /oauth/authorize</c> (RFC 6749 §4.1.1 with RFC 7636 PKCE).</summary>
+public sealed record AuthorizeRequest(
+    string? ResponseType, string? ClientId, string? RedirectUri, string? Scope, string? State, string? CodeChallenge, string? CodeChallengeMethod);
+
+/// <summary>
+/// The authorization-code flow's consent step, token revocation (RFC 7009) and introspection (RFC 7662). A client
+/// revokes and introspects only its own tokens; anything else is simply "inactive".
+/// </summary>
+public sealed class OAuthAuthorizationService(IGrainFactory grains, ClientAuthenticator clients, TokenService tokens, AccessResolver access)
+{
+    /// <summary>
+    /// The signed-in user consents: the answer is where to send the browser, <c>redirect_uri</c> with a code (or with an
+    /// <c>error</c> for problems the client should hear about). Problems with the client or redirect URI themselves are
+    /// refusals, never redirects (§4.1.2.1).
+    /// </summary>
+    public async Task<Outcome<string>> AuthorizeAsync(Actor actor, AuthorizeRequest request)
+    {
+        if (!ClientToken.IsClientId(request.ClientId) || await grains.GetGrain<IOAuthClientGrain>(request.ClientId!).GetAsync() is not { } client)
+        {
+            return new DomainError(ErrorKind.Validation, "invalid_client", "Unknown client_id.");
+        }
+
+        if (request.RedirectUri is null || !client.RedirectUris.Contains(request.RedirectUri))
+        {
+            return new DomainError(ErrorKind.Validation, "invalid_redirect_uri", "redirect_uri is not one this client registered.");
+        }
+
+        string Back(string error, string description) => QueryHelpers.AddQueryString(request.RedirectUri, new Dictionary<string, string?>
+        {
+            ["error"] = error,
+            ["error_description"] = description,
+            ["state"] = request.State,
+        });
+
+        if (request.ResponseType != "code")
+        {
+            return Back("unsupported_response_type", "response_type must be code.");
+        }
+
+        if (!client.GrantTypes.Contains("authorization_code"))
+        {
+            return Back("unauthorized_client", "This client is not registered for the authorization_code grant.");
+        }
+
+        if (request.CodeChallengeMethod != "S256" || request.CodeChallenge is not { Length: 43 })
+        {
+            return Back("invalid_request", "PKCE is required: code_challenge (43 characters) with code_challenge_method=S256.");
+        }
+
+        if (TokenEndpointService.GrantedScopes(client, request.Scope) is not { } scopes)
+        {
+            return Back("invalid_scope", $"scope must be a subset of: {string.Join(' ', client.Scopes)}.");
+        }
+
+        var code = await grains.GetGrain<IOAuthClientGrain>(client.ClientId).CreateCodeAsync(new CodeRequest(actor.UserId, scopes, request.RedirectUri, request.CodeChallenge));
+        return code.IsSuccess
+            ? QueryHelpers.AddQueryString(request.RedirectUri, new Dictionary<string, string?> { ["code"] = code.Value, ["state"] = request.State })
+            : code.Error!;
+    }
+
+    /// <summary>Revokes one of the client's access or refresh tokens; unknown tokens are no error (RFC 7009 §2.2).</summary>
+    public async Task<Outcome<bool>> RevokeAsync(ClientCredentials credentials, string? token)
+    {
+        var client = await clients.AuthenticateAsync(credentials);
+        if (!client.IsSuccess)
+        {
+            return client.Error!;
+        }
+
+        if (await GrantOfAsync(client.Value!, token) is { } grantId)
+        {
+            await grains.GetGrain<IOAuthClientGrain>(client.Value!.ClientId).RevokeGrantAsync(grantId);
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether one of the client's tokens is active now, and what it stands for (RFC 7662).</summary>
+    public async Task<Outcome<IntrospectionResponse>> IntrospectAsync(ClientCredentials credentials, string? token)
+    {
+        var client = await clients.AuthenticateAsync(credentials);
+        if (!client.IsSuccess)
+        {
+            return client.Error!;
+        }
+
+        var clientId = client.Value!.ClientId;
+        if (await tokens.ReadAsync(token) is { } identity)
+        {
+            var live = identity.FindFirst(Scopes.ClientClaim)?.Value == clientId && await access.ApplyAsync(identity);
+            return live ? new IntrospectionResponse(true, Claim(identity, Scopes.Claim), Claim(identity, JwtRegisteredClaimNames.Sub), clientId,
+                long.Parse(Claim(identity, JwtRegisteredClaimNames.Exp)!, System.Globalization.CultureInfo.InvariantCulture), "access_token")
+                : new IntrospectionResponse(false);
+        }
+
+        var refresh = await grains.GetGrain<IOAuthClientGrain>(clientId).FindRefreshAsync(token ?? "");
+        return refresh is null ? new IntrospectionResponse(false)
+            : new IntrospectionResponse(true, string.Join(' ', refresh.Scopes), refresh.UserId.ToString(), clientId, null, "refresh_token");
+    }
+
+    private async Task<Guid?> GrantOfAsync(OAuthClient client, string? token)
+    {
+        if (await tokens.ReadAsync(token) is { } identity)
+        {
+            return identity.FindFirst(Scopes.ClientClaim)?.Value == client.ClientId && Guid.TryParse(Claim(identity, Scopes.GrantClaim), out var grantId) ? grantId : null;
+        }
+
+        return ClientToken.TryParse(token, out var owner, out var id) && owner == client.ClientId
+            && await grains.GetGrain<IOAuthClientGrain>(owner).FindRefreshAsync(token!) is { } grant ? grant.GrantId : null;
+    }
+
+    private static string? Claim(ClaimsIdentity identity, string type) => identity.FindFirst(type)?.Value;
+}
