@@ -11,6 +11,10 @@ public sealed class ReserverApiFactory(IReadOnlyDictionary<string, string>? sett
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rr-api-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Limits no test reaches by accident: the limits stay on, as in production, but never get in the way.</summary>
+    public static readonly IReadOnlyDictionary<string, string> GenerousRateLimits = new[] { "Anonymous", "Guest", "User", "Premium", "Admin", "Auth" }
+        .ToDictionary(tier => $"RateLimits:{tier}", _ => "1000000");
+
     /// <summary>The SQLite file the host writes.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "reserver.db");
 
@@ -26,6 +30,13 @@ public sealed class ReserverApiFactory(IReadOnlyDictionary<string, string>? sett
         builder.UseSetting("Clustering:ServiceId", "api-tests");
         builder.UseSetting("Auth:PasswordHashing:WorkFactor", "4");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests share one address and send far more than a person would; the rate-limit tests set their own limits.
+        foreach (var limit in GenerousRateLimits)
+        {
+            builder.UseSetting(limit.Key, limit.Value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
