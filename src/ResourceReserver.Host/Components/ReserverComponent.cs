@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using ResourceReserver.Host.Components.Layout;
 using ResourceReserver.Host.RateLimits;
@@ -9,7 +10,8 @@ namespace ResourceReserver.Host.Components;
 /// The base of every page and component (<c>_Imports.razor</c>): a user action that arrives through the circuit (a
 /// click, a submitted form, a changed field) spends one request of the user's rate-limit budget before its handler
 /// runs. Over the limit the handler does not run and a toast says how long to wait. One browser event counts once,
-/// however many components' callbacks it passes through.
+/// however many components' callbacks it passes through; key and focus events ride along with the input or click
+/// they belong to and are not counted on their own (typing a search counts one action per character, not three).
 /// </summary>
 public abstract class ReserverComponent : ComponentBase, IHandleEvent
 {
@@ -27,13 +29,18 @@ public abstract class ReserverComponent : ComponentBase, IHandleEvent
     /// <summary>Spends the action's budget, then runs the handler and re-renders like <see cref="ComponentBase"/>.</summary>
     async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
     {
-        if (RendererInfo.IsInteractive && !InAction.Value)
+        if (RendererInfo.IsInteractive && !InAction.Value && arg is not (KeyboardEventArgs or FocusEventArgs))
         {
             InAction.Value = true;
             if (await Budget.RefusalAsync() is { } refused)
             {
                 var seconds = Problems.Problem.RetryAfterSeconds(refused.ResetIn);
-                Toasts.Show(Texts["Too many actions in a short time."], Texts["Wait {0} seconds, then try again.", seconds], visibleFor: TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+                var title = Texts["Too many actions in a short time."].Value;
+                if (!Toasts.Items.Any(t => t.Title == title))
+                {
+                    Toasts.Show(title, Texts["Wait {0} seconds, then try again.", seconds], visibleFor: TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+                }
+
                 return;
             }
         }
