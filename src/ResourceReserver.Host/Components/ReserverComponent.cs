@@ -17,11 +17,9 @@ public abstract class ReserverComponent : ComponentBase, IHandleEvent
 {
     private static readonly AsyncLocal<bool> InAction = new();
 
+    // Looked up rather than injected, so components also render where no limiter is registered (component tests).
     [Inject]
-    private UiActionBudget Budget { get; set; } = default!;
-
-    [Inject]
-    private Toasts Toasts { get; set; } = default!;
+    private IServiceProvider Services { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<UiText> Texts { get; set; } = default!;
@@ -29,16 +27,17 @@ public abstract class ReserverComponent : ComponentBase, IHandleEvent
     /// <summary>Spends the action's budget, then runs the handler and re-renders like <see cref="ComponentBase"/>.</summary>
     async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
     {
-        if (RendererInfo.IsInteractive && !InAction.Value && arg is not (KeyboardEventArgs or FocusEventArgs))
+        if (!InAction.Value && arg is not (KeyboardEventArgs or FocusEventArgs)
+            && Services.GetService<UiActionBudget>() is { } budget && Services.GetService<Toasts>() is { } toasts && RendererInfo.IsInteractive)
         {
             InAction.Value = true;
-            if (await Budget.RefusalAsync() is { } refused)
+            if (await budget.RefusalAsync() is { } refused)
             {
                 var seconds = Problems.Problem.RetryAfterSeconds(refused.ResetIn);
                 var title = Texts["Too many actions in a short time."].Value;
-                if (!Toasts.Items.Any(t => t.Title == title))
+                if (!toasts.Items.Any(t => t.Title == title))
                 {
-                    Toasts.Show(title, Texts["Wait {0} seconds, then try again.", seconds], visibleFor: TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+                    toasts.Show(title, Texts["Wait {0} seconds, then try again.", seconds], visibleFor: TimeSpan.FromSeconds(Math.Min(seconds, 30)));
                 }
 
                 return;
