@@ -26,7 +26,8 @@ public sealed class SessionStore(ConfigDirectory config, ServerChoice server, IC
     public Credentials Save(string username, TokenResponse tokens, DateTimeOffset signedInAt)
     {
         var credentials = new Credentials(
-            server.Display, username, tokens.AccessToken, Now.AddSeconds(tokens.ExpiresIn), tokens.RefreshToken, signedInAt);
+            server.Display, username, tokens.AccessToken, Now.AddSeconds(tokens.ExpiresIn),
+            tokens.RefreshToken ?? throw CliException.Refused("invalid_grant", "The server issued no refresh token for this sign-in."), signedInAt);
         config.Write(config.CredentialsFile, credentials);
         return credentials;
     }
