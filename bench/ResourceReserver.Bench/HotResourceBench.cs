@@ -1,24 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Providers;
-using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 using ResourceReserver.Contracts;
-using ResourceReserver.Events;
 using ResourceReserver.Grains;
-using ResourceReserver.Infrastructure.Schema;
-using ResourceReserver.Infrastructure.Sqlite;
-using ResourceReserver.Outbox;
+using ResourceReserver.Storage;
 
 namespace ResourceReserver.Bench;
 
 /// <summary>
-/// One hot resource, many concurrent callers: each caller books its own free hours back to back, so every
-/// booking succeeds and the figure is how many bookings one resource grain confirms per second through the
-/// real SQLite grain storage. Usage: <c>-- hot [callers=32] [seconds=10] [writeLatencyMs=0]</c>;
-/// a write latency stands in for a database round trip (see LatencyGrainStorage).
+/// One hot resource, many concurrent callers: each caller books its own free quarter hours back to back, so every
+/// booking succeeds and the figure is how many bookings one resource grain confirms per second through the real
+/// resource store. Usage: <c>-- hot [callers=32] [seconds=10] [writeLatencyMs=0] [sqlite|postgres|memory]</c>;
+/// a write latency stands in for a database round trip (see LatencyResourceStore).
 /// </summary>
 internal static class HotResourceBench
 {
@@ -27,20 +21,15 @@ internal static class HotResourceBench
         var callers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
         var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0);
-        var databasePath = Path.Combine(Path.GetTempPath(), $"rr-hot-{Guid.NewGuid():N}.db");
-        var dataSource = SqliteDataSource.Create(databasePath);
-        await new MigrationRunner(dataSource, SqlDialect.Sqlite, NullLogger<MigrationRunner>.Instance).ApplyAsync();
-        var store = new SqliteStore(dataSource);
+        var kind = args.Length > 4 ? args[4] : "sqlite";
+        var (inner, dispose) = await BenchStores.CreateAsync(kind);
+        var store = new LatencyResourceStore(inner, latency);
 
         var builder = new InProcessTestClusterBuilder();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<IEventSink, DiscardingSink>();
-            silo.Services.AddSingleton<OutboxRelay>();
-            silo.Services.AddSingleton(store);
-            silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, name) =>
-                new LatencyGrainStorage(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(services, name), latency));
+            silo.Services.AddSingleton<IResourceStore>(store);
             silo.UseInMemoryReminderService();
         });
         var cluster = builder.Build();
@@ -54,16 +43,16 @@ internal static class HotResourceBench
         var next = 0;
         await RunCallersAsync(grain, origin, callers, TimeSpan.FromSeconds(2), () => next++);
         var latencies = new List<double>();
-        var writesBefore = LatencyGrainStorage.Writes;
+        var commitsBefore = store.Commits;
         var watch = Stopwatch.StartNew();
         var booked = await RunCallersAsync(grain, origin, callers, TimeSpan.FromSeconds(seconds), () => next++, latencies);
         var elapsed = watch.Elapsed.TotalSeconds;
-        var writes = LatencyGrainStorage.Writes - writesBefore;
+        var commits = store.Commits - commitsBefore;
         latencies.Sort();
-        Console.WriteLine($"hot resource, sqlite + {latency.TotalMilliseconds} ms per write, {callers} concurrent callers, {seconds} s: {booked} bookings in {writes} writes, "
+        Console.WriteLine($"hot resource, {kind} + {latency.TotalMilliseconds} ms per commit, {callers} concurrent callers, {seconds} s: {booked} bookings in {commits} commits, "
             + $"{booked / elapsed:N0} bookings/s, p50 {latencies[latencies.Count / 2]:F2} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F2} ms");
         await cluster.DisposeAsync();
-        File.Delete(databasePath);
+        await dispose();
     }
 
     private static async Task<int> RunCallersAsync(

@@ -1,22 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Providers;
-using Orleans.Runtime.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using ResourceReserver.Bench;
 using ResourceReserver.Contracts;
-using ResourceReserver.Events;
 using ResourceReserver.Grains;
-using ResourceReserver.Infrastructure.Schema;
-using ResourceReserver.Infrastructure.Sqlite;
-using ResourceReserver.Outbox;
 
 // Booking cost on one resource holding 10, 1,000 and 10,000 future reservations, measured in one run.
-// Usage: dotnet run -c Release --project bench/ResourceReserver.Bench [-- bookingsPerSize rounds memory|sqlite]
-// or [-- hot callers seconds] for many concurrent callers on one resource (see HotResourceBench).
-// "memory" keeps state by reference (the grain's own cost); "sqlite" writes every booking through the
-// project's real SQLite grain storage (what the embedded mode pays, serialisation of the whole state included).
+// Usage: dotnet run -c Release --project bench/ResourceReserver.Bench [-- bookingsPerSize rounds memory|sqlite|postgres]
+// or [-- hot callers seconds writeLatencyMs store] for many concurrent callers on one resource (see HotResourceBench).
+// "memory" stores nothing (the grain's own cost: decisions, group commit); "sqlite" and "postgres" commit every
+// booking through the real resource store (one transaction with the fence, the row and the event).
 if (args.Length > 0 && args[0] == "hot")
 {
     await HotResourceBench.RunAsync(args);
@@ -26,31 +19,14 @@ if (args.Length > 0 && args[0] == "hot")
 var perSize = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
 var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
 var storage = args.Length > 2 ? args[2] : "memory";
-var databasePath = Path.Combine(Path.GetTempPath(), $"rr-bench-{Guid.NewGuid():N}.db");
-if (storage == "sqlite")
-{
-    var dataSource = SqliteDataSource.Create(databasePath);
-    await new MigrationRunner(dataSource, SqlDialect.Sqlite, NullLogger<MigrationRunner>.Instance).ApplyAsync();
-    SqliteBench.Store = new SqliteStore(dataSource);
-}
+var (store, dispose) = await BenchStores.CreateAsync(storage);
 int[] sizes = [10, 1_000, 10_000];
 
 var builder = new InProcessTestClusterBuilder();
 builder.ConfigureSilo((_, silo) =>
 {
     silo.Services.AddSingleton(TimeProvider.System);
-    silo.Services.AddSingleton<IEventSink, DiscardingSink>();
-    silo.Services.AddSingleton<OutboxRelay>();
-    if (SqliteBench.Store is { } store)
-    {
-        silo.Services.AddSingleton(store);
-        silo.AddSqliteGrainStorageAsDefault();
-    }
-    else
-    {
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, _) => new ReferenceGrainStorage());
-    }
-
+    silo.Services.AddSingleton(store);
     silo.UseInMemoryReminderService();
 });
 var cluster = builder.Build();
@@ -67,7 +43,7 @@ foreach (var size in sizes)
     var grain = grains.GetGrain<IResourceGrain>(Guid.NewGuid());
     var rules = BookingRules.Default with { MaxHorizon = TimeSpan.FromDays(3650) };
     await grain.CreateAsync(new ResourceDetails { Name = $"bench-{size}", Rules = rules }, admin);
-    // Filled in series of up to 365 (one state write each), so filling stays cheap on real storage too.
+    // Filled in series of up to 365 (one commit each), so filling stays cheap on real storage too.
     for (var filled = 0; filled < size; filled += 365)
     {
         var count = Math.Min(365, size - filled);
@@ -118,7 +94,7 @@ foreach (var size in sizes)
 }
 
 await cluster.DisposeAsync();
-File.Delete(databasePath);
+await dispose();
 
 async Task<double> Measure(int size, int count)
 {
@@ -143,15 +119,3 @@ static async Task Book(IResourceGrain grain, DateTimeOffset start)
 }
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-/// <summary>Drops events: the read store is not what is measured.</summary>
-internal sealed class DiscardingSink : IEventSink
-{
-    public Task PublishAsync(IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default) => Task.CompletedTask;
-}
-
-/// <summary>The SQLite store handed to the silo when the "sqlite" mode is chosen.</summary>
-internal static class SqliteBench
-{
-    public static SqliteStore? Store { get; set; }
-}

@@ -13,6 +13,9 @@ public sealed class CpuMeter(IReadOnlyList<int> hostPids, string? database = nul
 
     private static readonly double ClockTicks = 100.0; // USER_HZ on Linux
 
+    // A backend idle in a pool reports its transactions to pg_stat_database only after about 10 s.
+    private static readonly TimeSpan StatisticsDelay = TimeSpan.FromSeconds(11);
+
     private (long Busy, long Total) _machine;
     private double _hosts;
     private TimeSpan _self;
@@ -27,7 +30,13 @@ public sealed class CpuMeter(IReadOnlyList<int> hostPids, string? database = nul
         _started = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>PostgreSQL transactions and rows written per completed request, from pg_stat_database (production mode).</summary>
+    /// <summary>Transactions per request of the last <see cref="DatabaseLine"/>.</summary>
+    public double LastTransactionsPerRequest { get; private set; }
+
+    /// <summary>
+    /// PostgreSQL transactions and rows written per completed request, from pg_stat_database. Counted until the
+    /// event consumers caught up with what the point wrote, so their work after commit is part of the figure.
+    /// </summary>
     public string DatabaseLine(long requests)
     {
         if (database is null || requests == 0)
@@ -35,11 +44,59 @@ public sealed class CpuMeter(IReadOnlyList<int> hostPids, string? database = nul
             return "";
         }
 
-        Thread.Sleep(1500); // backends flush their statistics at most once a second
+        var (caughtUp, polls) = WaitForConsumers(TimeSpan.FromSeconds(120));
+        Thread.Sleep(StatisticsDelay);
         var now = DatabaseCounters();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"; PostgreSQL per request: {(now.Transactions - _database.Transactions) / (double)requests:0.00} transactions, "
+
+        // Not the meter's own reads in this database: the first counter read, the table check and the polls.
+        var transactions = now.Transactions - _database.Transactions - 2 - polls;
+        LastTransactionsPerRequest = transactions / (double)requests;
+        return (caughtUp ? "" : "; consumers had NOT caught up after 120 s") + string.Create(CultureInfo.InvariantCulture,
+            $"; PostgreSQL per request: {transactions / (double)requests:0.00} transactions, "
             + $"{(now.Inserted - _database.Inserted) / (double)requests:0.00} rows inserted, {(now.Updated - _database.Updated) / (double)requests:0.00} rows updated");
+    }
+
+    /// <summary>PostgreSQL transactions per second in a database while nothing is asked of it.</summary>
+    public static async Task<string> IdleLineAsync(string database, TimeSpan length)
+    {
+        var meter = new CpuMeter([], database);
+        meter.Start();
+        await Task.Delay(length);
+        await Task.Delay(StatisticsDelay);
+        var now = meter.DatabaseCounters();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"IDLE: {(now.Transactions - meter._database.Transactions - 1) / length.TotalSeconds:0.00} PostgreSQL transactions/s with no traffic ({length.TotalSeconds:0} s, this database, the meter's own reads excluded)");
+    }
+
+    /// <summary>Waits until every durable event consumer's cursor reached the end of the log (none: at once).</summary>
+    private (bool CaughtUp, int Polls) WaitForConsumers(TimeSpan limit)
+    {
+        var polls = 0;
+        var deadline = DateTime.UtcNow + limit;
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        connection.Open();
+        using (var exists = new Npgsql.NpgsqlCommand("SELECT to_regclass('dispatch_cursors') IS NOT NULL", connection))
+        {
+            if (exists.ExecuteScalar() is not true)
+            {
+                return (true, 0);
+            }
+        }
+
+        using var behind = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM dispatch_cursors c, (SELECT tx, seq FROM events ORDER BY tx DESC, seq DESC LIMIT 1) e WHERE (c.tx, c.seq) < (e.tx, e.seq)", connection);
+        while (DateTime.UtcNow < deadline)
+        {
+            polls++;
+            if (Convert.ToInt64(behind.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                return (true, polls);
+            }
+
+            Thread.Sleep(200);
+        }
+
+        return (false, polls);
     }
 
     private (long Transactions, long Inserted, long Updated) DatabaseCounters()

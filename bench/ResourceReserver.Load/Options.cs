@@ -8,7 +8,7 @@ using Npgsql;
 using ResourceReserver.Load;
 
 internal sealed record Options(
-    string[] Modes, int Silos, int Seconds, int WarmUp, int Resources, int Users, int Workers, double Fraction, string[] Workloads, string? ResultsFile, bool Wrk, int LightRate)
+    string[] Modes, int Silos, int Seconds, int WarmUp, int Resources, int Users, int Workers, double Fraction, string[] Workloads, string? ResultsFile, bool Wrk, int LightRate, int IdleSeconds)
 {
     public static Options Parse(string[] args)
     {
@@ -33,7 +33,7 @@ internal sealed record Options(
         string Get(string key, string fallback) => values.GetValueOrDefault(key, fallback);
         int Int(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         return new Options(
-            Get("modes", "production,embedded").Split(','),
+            Get("modes", "baseline,production,embedded").Split(','),
             Int("silos", 1),
             Int("seconds", 30),
             Int("warmup", 3),
@@ -41,9 +41,10 @@ internal sealed record Options(
             Int("users", 8),
             Int("workers", 64),
             double.Parse(Get("fraction", "0.8"), CultureInfo.InvariantCulture),
-            Get("workloads", "live,spread,hot,availability").Split(','),
+            Get("workloads", "live,single,spread,hot,availability").Split(','),
             values.GetValueOrDefault("results"),
             wrk,
-            Int("light", 0));
+            Int("light", 0),
+            Int("idle", 30));
     }
 }

@@ -7,24 +7,33 @@ using System.Text.Json;
 using Npgsql;
 using ResourceReserver.Load;
 
-// REST booking benchmarks (issue 6): starts real hosts in production mode (PostgreSQL + Redis) and/or embedded
-// mode (SQLite), registers a few users, creates N resources plus one hot one, then measures per workload the
-// saturation throughput (closed loop) and the latency at a fraction of it (open loop), and stops every host.
+// REST booking benchmarks (issues 6 and 10): starts real hosts in production mode (PostgreSQL + Redis) and/or
+// embedded mode (SQLite), and/or the conventional REST baseline (bench/ResourceReserver.Baseline: one INSERT per
+// booking into a table with an exclusion constraint), registers a few users, creates N resources plus one hot one,
+// measures the database's idle transactions, then per workload the saturation throughput (closed loop) and the
+// latency at a fraction of it (open loop), and stops every host. Ends with the issue-10 ratios (RATIO lines).
 // Usage (from the repository root, after `dotnet build -c Release`):
 //   dotnet bench/ResourceReserver.Load/bin/Release/net10.0/ResourceReserver.Load.dll [options]
-//   --modes production,embedded  --silos 1  --seconds 30  --warmup 3  --resources 10000  --users 8
-//   --workers 64  --fraction 0.8  --workloads live,spread,hot,availability  --results FILE  --wrk
+//   --modes baseline,production,embedded  --silos 1  --seconds 30  --warmup 3  --resources 10000  --users 8
+//   --workers 64  --fraction 0.8  --workloads live,single,spread,hot,availability  --results FILE  --wrk  --idle 30
 //   --light R (adds one open-loop point per workload at min(R, 25 % of saturation) requests/s: latency away from saturation)
 // Environment: RR_TEST_POSTGRES (admin connection string), RR_TEST_REDIS (host:port), as .ci/postgres.sh and
 // .ci/redis.sh export them; defaults are the CI ports 55432 and 56379 on 127.0.0.1.
 var options = Options.Parse(args);
 var repoRoot = FindRepoRoot();
 var hostDll = Path.Combine(repoRoot, "src/ResourceReserver.Host/bin/Release/net10.0/ResourceReserver.Host.dll");
-if (!File.Exists(hostDll))
+var baselineDll = Path.Combine(repoRoot, "bench/ResourceReserver.Baseline/bin/Release/net10.0/ResourceReserver.Baseline.dll");
+foreach (var dll in options.Modes.Contains("baseline") ? [hostDll, baselineDll] : new[] { hostDll })
 {
-    Console.Error.WriteLine($"{hostDll} not found: run `dotnet build -c Release` first.");
-    return 2;
+    if (!File.Exists(dll))
+    {
+        Console.Error.WriteLine($"{dll} not found: run `dotnet build -c Release` first.");
+        return 2;
+    }
 }
+
+var saturations = new Dictionary<(string Mode, string Workload), PointResult>();
+var perBooking = new Dictionary<(string Mode, string Workload), double>();
 
 var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 var logDirectory = Path.Combine(Path.GetTempPath(), $"rr-load-{stamp}");
@@ -49,7 +58,14 @@ foreach (var mode in options.Modes)
     {
         var settings = new Dictionary<string, string>();
         var silos = 1;
-        if (mode == "production")
+        var dll = hostDll;
+        if (mode == "baseline")
+        {
+            database = await CreateDatabaseAsync();
+            settings["ConnectionStrings__Postgres"] = database;
+            dll = baselineDll;
+        }
+        else if (mode == "production")
         {
             database = await CreateDatabaseAsync();
             var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
@@ -70,15 +86,20 @@ foreach (var mode in options.Modes)
             settings["Clustering__Provider"] = "Localhost";
         }
 
-        var hosts = Enumerable.Range(0, silos).Select(i => new HostProcess($"{mode}-silo{i}", hostDll, logDirectory, settings)).ToList();
+        var hosts = Enumerable.Range(0, silos).Select(i => new HostProcess($"{mode}-silo{i}", dll, logDirectory, settings)).ToList();
         running.AddRange(hosts);
         try
         {
             await hosts[0].StartAsync();
             await Task.WhenAll(hosts.Skip(1).Select(h => h.StartAsync()));
-            var label = mode == "production" ? $"production ({silos} silo{(silos > 1 ? "s" : "")}, PostgreSQL + Redis)" : "embedded (SQLite)";
+            var label = mode switch
+            {
+                "production" => $"production ({silos} silo{(silos > 1 ? "s" : "")}, PostgreSQL + Redis)",
+                "baseline" => "baseline (REST + one INSERT with an exclusion constraint, PostgreSQL)",
+                _ => "embedded (SQLite)",
+            };
             report.Line($"## {label}: host pids {string.Join(", ", hosts.Select(h => h.Pid))}");
-            await RunModeAsync(label, hosts, database);
+            await RunModeAsync(mode, label, hosts, database);
         }
         finally
         {
@@ -111,17 +132,19 @@ foreach (var mode in options.Modes)
     }
 }
 
+Ratios.Report(report, saturations, perBooking);
 report.Line("# done");
 return failures == 0 ? 0 : 1;
 
-async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? database)
+async Task RunModeAsync(string mode, string label, IReadOnlyList<HostProcess> hosts, string? database)
 {
     var anonymous = hosts.Select(h => NewClient(h.BaseAddress, 16)).ToList();
-    var admin = await RegisterAndSignInAsync(anonymous[0], "benchadmin");
+    Func<HttpClient, string, Task<string>> signIn = mode == "baseline" ? BaselineTokenAsync : RegisterAndSignInAsync;
+    var admin = await signIn(anonymous[0], "benchadmin");
     var tokens = new List<string>();
     for (var i = 1; i <= options.Users; i++)
     {
-        tokens.Add(await RegisterAndSignInAsync(anonymous[i % anonymous.Count], $"benchuser{i}"));
+        tokens.Add(await signIn(anonymous[i % anonymous.Count], $"benchuser{i}"));
     }
 
     // Resources: created through the API by the administrator, 16 at a time.
@@ -139,6 +162,18 @@ async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? 
     }));
     var hot = await CreateResourceAsync(anonymous[0], admin, "bench-hot");
     report.Line(string.Create(CultureInfo.InvariantCulture, $"setup: {options.Users} users, {resources.Length + 1} resources created in {watch.Elapsed.TotalSeconds:0.0} s ({resources.Length / watch.Elapsed.TotalSeconds:0}/s)"));
+
+    if (database is not null && options.IdleSeconds > 0)
+    {
+        // What the database sees with no traffic at all, once the setup's own work has settled.
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        report.Line(await CpuMeter.IdleLineAsync(database, TimeSpan.FromSeconds(options.IdleSeconds)));
+    }
+
+    if (mode == "production" && database is not null)
+    {
+        report.Line(await ConsumerLatencyAsync(anonymous[0], tokens[0], resources, database));
+    }
 
     var clients = hosts.Select(h => NewClient(h.BaseAddress, 1024)).ToList();
     var generator = new LoadGenerator(clients) { WarmUp = TimeSpan.FromSeconds(options.WarmUp) };
@@ -161,6 +196,7 @@ async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? 
     var workloads = new Dictionary<string, RequestFactory>
     {
         ["live"] = _ => new HttpRequestMessage(HttpMethod.Get, "/live"),
+        ["single"] = random => Book(random, resources[random.Next(resources.Length)]),
         ["spread"] = random => Book(random, resources[random.Next(resources.Length)]),
         ["hot"] = random => Book(random, hot),
         ["availability"] = random =>
@@ -174,8 +210,19 @@ async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? 
         },
     };
 
-    foreach (var workload in options.Workloads)
+    foreach (var workload in options.Workloads.Where(w => mode != "baseline" || w is "spread" or "hot" or "single"))
     {
+        if (workload == "single")
+        {
+            // One booking at a time: what a booking costs the database when nothing batches it.
+            cpu.Start();
+            var sequential = await generator.ClosedAsync($"{label} single (one client, one booking at a time)", workloads[workload], 1, TimeSpan.FromSeconds(options.Seconds));
+            var line = cpu.Stop() + cpu.DatabaseLine(sequential.Completed);
+            report.Point(sequential, line);
+            perBooking[(mode, workload)] = cpu.LastTransactionsPerRequest;
+            continue;
+        }
+
         if (workload == "live" && options.Wrk)
         {
             report.Line("wrk (bench/http/ceiling.sh) on /live:\n" + RunWrk(hosts[0].BaseAddress, options.Seconds));
@@ -185,6 +232,8 @@ async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? 
         cpu.Start();
         var saturation = await generator.ClosedAsync($"{label} {workload}", workloads[workload], options.Workers, measure);
         report.Point(saturation, cpu.Stop() + cpu.DatabaseLine(saturation.Completed));
+        saturations[(mode, workload)] = saturation;
+        perBooking[(mode, workload)] = cpu.LastTransactionsPerRequest;
         if (workload == "live")
         {
             continue;
@@ -194,6 +243,7 @@ async Task RunModeAsync(string label, IReadOnlyList<HostProcess> hosts, string? 
         cpu.Start();
         var open = await generator.OpenAsync($"{label} {workload}", workloads[workload], rate, measure);
         report.Point(open, cpu.Stop() + cpu.DatabaseLine(open.Completed));
+        saturations[(mode, workload + "@80")] = open;
         if (options.LightRate > 0)
         {
             cpu.Start();
@@ -229,6 +279,47 @@ static async Task<string> RegisterAndSignInAsync(HttpClient client, string usern
         ["username"] = username,
         ["password"] = password,
     }));
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+}
+
+// From a 201 on an idle host to the booking's notification row written by the event consumers: how long a new
+// event takes to reach the consumers (woken by LISTEN/NOTIFY, not found by polling). 20 bookings one by one.
+static async Task<string> ConsumerLatencyAsync(HttpClient client, string token, Guid[] resources, string database)
+{
+    var samples = new List<double>();
+    await using var connection = new NpgsqlConnection(database);
+    await connection.OpenAsync();
+    for (var i = 0; i < 20; i++)
+    {
+        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(400 - i);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reservations")
+        {
+            Content = JsonContent.Create(new { resourceId = resources[i], start, end = start.AddMinutes(30) }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        var answered = Stopwatch.GetTimestamp();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await using var seen = new NpgsqlCommand("SELECT count(*) FROM notifications WHERE reservation_id = @id", connection);
+        seen.Parameters.AddWithValue("id", id!);
+        while ((long)(await seen.ExecuteScalarAsync())! == 0 && Stopwatch.GetElapsedTime(answered) < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(2);
+        }
+
+        samples.Add(Stopwatch.GetElapsedTime(answered).TotalMilliseconds);
+        await Task.Delay(500); // idle again before the next one
+    }
+
+    samples.Sort();
+    return string.Create(CultureInfo.InvariantCulture,
+        $"CONSUMER-LATENCY: 201 to the notification stored by the event consumers, 20 bookings one by one on an idle host: p50 {samples[10]:0.0} ms, max {samples[^1]:0.0} ms (polled every 2 ms)");
+}
+
+static async Task<string> BaselineTokenAsync(HttpClient client, string username)
+{
+    var response = await client.PostAsync($"/bench/token?role={(username == "benchadmin" ? "admin" : "user")}", null);
     response.EnsureSuccessStatusCode();
     return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
 }

@@ -6,6 +6,7 @@ using ResourceReserver.Host.Live;
 using ResourceReserver.Host.Notifications;
 using ResourceReserver.Host.Observability;
 using ResourceReserver.Host.Problems;
+using ResourceReserver.Host.Web;
 
 // `admin grant|reset-password <username>`: an operator's recovery command instead of the service (see OperatorCommand).
 var command = OperatorCommand.Parse(args);
@@ -22,6 +23,7 @@ builder.AddReserverLive();
 builder.AddReserverIntegrations();
 builder.AddReserverMetrics();
 builder.AddReserverApplication();
+builder.AddReserverWeb();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -34,6 +36,7 @@ app.UseReadableJsonBodies();
 app.UseAuthentication();
 app.UseScopeEnforcement();
 app.UseAuthorization();
+app.UseReserverWeb();
 
 app.MapReserverHealth();
 app.MapReserverMetrics();
@@ -53,7 +56,7 @@ app.MapCalendarApi();
 app.MapNotificationsApi();
 app.MapWebhooksApi();
 app.MapReserverLive();
-app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+app.MapReserverWeb();
 
 if (command is not null)
 {

@@ -71,7 +71,7 @@ public sealed record OfferCandidate(
     [property: Id(2)] TimeSpan Duration,
     [property: Id(3)] TimeRange SearchRange);
 
-/// <summary>What one settlement with the resource did, all in one state write.</summary>
+/// <summary>What one settlement with the resource did, all in one commit.</summary>
 [GenerateSerializer, Immutable, Alias("rr.OfferSettlement")]
 public sealed record OfferSettlement
 {

@@ -3,8 +3,8 @@ using ResourceReserver.Contracts;
 namespace ResourceReserver.Events;
 
 /// <summary>
-/// Something that happened, recorded in the same state write as the change itself (the outbox) and
-/// delivered at least once; <see cref="Id"/> lets every consumer drop duplicates.
+/// Something that happened, stored with the change itself (in the same transaction, or in the outbox of the same
+/// state write) and delivered at least once; <see cref="Id"/> lets every consumer drop duplicates.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rr.DomainEvent")]
 public sealed record DomainEvent

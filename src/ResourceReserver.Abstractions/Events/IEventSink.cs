@@ -1,7 +1,8 @@
 namespace ResourceReserver.Events;
 
 /// <summary>
-/// Where grains hand their outbox after a successful state write: the read store's event log and projections.
+/// Where grains that keep an outbox (users, waitlists, directories) hand it after a successful state write: the
+/// event log and projections. Resources append their events in the transaction that decides them instead.
 /// Must be idempotent by event id, because delivery is at least once.
 /// </summary>
 public interface IEventSink

@@ -27,10 +27,10 @@ public interface IResourceGrain : IGrainWithGuidKey
     [Alias("SetStatus")]
     Task<Outcome<ResourceSnapshot>> SetStatusAsync(ResourceStatus status, TimeSpan? autoResetAfter, Actor actor);
 
-    /// <summary>Validates, checks conflicts, writes state, and only then confirms.</summary>
+    /// <summary>Validates, checks conflicts, commits, and only then confirms.</summary>
     /// <remarks>
-    /// Interleaves so concurrent bookings can share one write (group commit); the grain still decides them one
-    /// after another in memory and routes every write through one single-flight writer.
+    /// Interleaves so concurrent bookings can share one commit (group commit); the grain still decides them one
+    /// after another in memory and has one commit in flight at a time.
     /// </remarks>
     [Alias("Book")]
     [AlwaysInterleave]
@@ -52,7 +52,7 @@ public interface IResourceGrain : IGrainWithGuidKey
     [Alias("GetAvailability"), ReadOnly]
     Task<Outcome<AvailabilityView>> GetAvailabilityAsync(DateTimeOffset from, DateTimeOffset until, bool includeOwners);
 
-    /// <summary>Books every occurrence of a recurring series in one decision and one state write.</summary>
+    /// <summary>Books every occurrence of a recurring series in one decision and one commit.</summary>
     [Alias("BookSeries")]
     Task<Outcome<SeriesResult>> BookSeriesAsync(SeriesRequest request);
 

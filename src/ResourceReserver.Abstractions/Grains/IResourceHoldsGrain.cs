@@ -35,7 +35,7 @@ public interface IResourceHoldsGrain : IGrainWithGuidKey
     Task<Outcome<HoldTiming>> SetHoldTimingAsync(HoldTiming timing, Actor actor);
 
     /// <summary>
-    /// In one write: releases the given offers (reporting those already booked) and places an offer hold for each
+    /// In one commit: releases the given offers (reporting those already booked) and places an offer hold for each
     /// candidate, in order, that fits. Idempotent: a candidate that already holds an offer gets that offer back.
     /// </summary>
     [Alias("SettleOffers")]

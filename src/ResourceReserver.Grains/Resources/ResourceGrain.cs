@@ -1,39 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Providers;
-using Orleans.Storage;
-using ResourceReserver.Contracts;
-using ResourceReserver.Events;
-using ResourceReserver.Outbox;
+using Microsoft.Extensions.Options;
 using ResourceReserver.Scheduling;
+using ResourceReserver.Storage;
 
 namespace ResourceReserver.Resources;
 
 /// <summary>
-/// One bookable resource. Non-reentrant except for <see cref="BookAsync"/>, which interleaves so concurrent
-/// bookings share a write. Every decision still runs alone and synchronously on the in-memory state, and every
-/// write goes through one single-flight writer (<see cref="DecisionQueue"/>), so the conflict check always sees
-/// every decision before it and nobody is answered before the write holding their decision returned.
+/// One bookable resource; it only orchestrates. Decisions are pure functions in plain classes
+/// (<see cref="BookingDecisions"/>, <see cref="SeriesDecisions"/>, <see cref="HoldDecisions"/>,
+/// <see cref="OfferDecisions"/>, <see cref="ResourceDecisions"/>) run one after another on the state in memory;
+/// <see cref="ResourceCommitQueue"/> stores them, a batch per transaction, before anyone is answered. Non-reentrant
+/// except for <see cref="BookAsync"/>, which interleaves so concurrent bookings share a commit.
 /// </summary>
-public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
+public sealed partial class ResourceGrain : Grain, IResourceGrain, IResourceHoldsGrain, IRemindable
 {
-    private const string MaintenanceReminder = "maintenance-reset";
     private readonly TimeProvider _clock;
-    private readonly IntervalIndex _index = new();
-    private readonly NoFitMemo _noFit = new();
-    private readonly DecisionQueue _decisions;
+    private readonly ResourceCommitQueue _commits;
 
-    // Capacity released by the decision being taken; each caller hands its own on once its write succeeded.
-    private readonly List<TimeRange> _freedCapacity = [];
-
-    /// <summary>Wires the write discipline; the index is rebuilt whenever state is re-read.</summary>
-    public ResourceGrain(OutboxRelay relay, TimeProvider clock, ILogger<ResourceGrain> logger)
+    /// <summary>Wires the commit queue to the resource store.</summary>
+    public ResourceGrain(IResourceStore store, TimeProvider clock, IServiceProvider services, ILogger<ResourceGrain> logger)
     {
         _clock = clock;
-        _decisions = new DecisionQueue(this, relay, logger, OnReloadedAsync);
+        var defaults = services.GetService<IOptions<SchedulingDefaults>>()?.Value ?? new SchedulingDefaults();
+        _commits = new ResourceCommitQueue(this.GetPrimaryKey(), store, defaults, logger, DeactivateOnIdle);
     }
 
-    private ResourceLedger Ledger => _decisions.Ledger;
+    private ResourceBook Book => _commits.Book;
 
     private Guid ResourceId => this.GetPrimaryKey();
 
@@ -42,91 +35,62 @@ public sealed partial class ResourceGrain : Grain, IResourceGrain, IRemindable
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The grain's own storage provider, used row by row: a header and segments instead of one whole state.
-        await _decisions.LoadAsync(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
-        await OnReloadedAsync();
-        if (Ledger.IsDirty)
-        {
-            // A migrated whole-state row or a header that missed a segment: write the repair before anything else.
-            await _decisions.CommitAsync(() => Outcome<bool>.Ok(true));
-        }
+        await _commits.LoadAsync();
 
-        _decisions.DeliverAll();
+        // Holds due while nobody was active lapse now rather than at the reminder's next tick.
+        ArmHoldTimer();
     }
 
     /// <inheritdoc />
     public Task<ResourceSnapshot?> GetAsync() =>
-        Task.FromResult(Ledger.Resource is { Deleted: false } resource ? resource : null);
+        Task.FromResult(Book.Resource is { Deleted: false } resource ? resource : null);
 
     /// <inheritdoc />
     public Task<Reservation?> GetReservationAsync(Guid reservationId) =>
-        Task.FromResult(Ledger.Reservations.GetValueOrDefault(reservationId));
+        Task.FromResult(Book.Reservations.GetValueOrDefault(reservationId));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Reservation>> GetReservationsAsync() =>
-        Task.FromResult<IReadOnlyList<Reservation>>(Ledger.Reservations.Values.OrderBy(r => r.Start).ToList());
+        Task.FromResult<IReadOnlyList<Reservation>>(Book.Reservations.Values.OrderBy(r => r.Start).ToList());
 
-    private Task OnReloadedAsync()
+    /// <inheritdoc />
+    public Task<Outcome<AvailabilityView>> GetAvailabilityAsync(DateTimeOffset from, DateTimeOffset until, bool includeOwners) =>
+        Task.FromResult(ResourceSchedule.Availability(Book, from, until, includeOwners));
+
+    /// <inheritdoc />
+    public Task<Outcome<SlotList>> GetSlotsAsync(DateOnly date, TimeSpan duration, int quantity) =>
+        Task.FromResult(ResourceSchedule.Slots(Book, date, duration, quantity, Now));
+
+    /// <inheritdoc />
+    public Task<Outcome<TimeRange?>> GetNextAvailableAsync(TimeSpan duration, int quantity, DateTimeOffset? after) =>
+        Task.FromResult(ResourceSchedule.NextAvailable(Book, duration, quantity, after, Now));
+
+    /// <inheritdoc />
+    public Task<Hold?> GetHoldAsync(Guid holdId) => Task.FromResult(Book.Holds.GetValueOrDefault(holdId));
+
+    /// <inheritdoc />
+    public Task<HoldTiming> GetHoldTimingAsync() => Task.FromResult(Book.Timing);
+
+    /// <summary>
+    /// Decides on the state in memory, applies the change, offers any capacity it freed to waiting waitlist
+    /// entries in the same change, and answers once the commit holding it is stored. After the commit: the waitlist
+    /// is told about freed capacity, and the hold clock follows the new state.
+    /// </summary>
+    private async Task<Outcome<T>> DecideAsync<T>(Func<ResourceBook, DateTimeOffset, Decided<T>> decide)
     {
-        RebuildIndex();
-        return Task.CompletedTask;
-    }
-
-    private void RebuildIndex()
-    {
-        // Rebuilt from scratch: after a failed write the index may hold bookings the store never saw.
-        _index.Clear();
-        foreach (var reservation in Ledger.Reservations.Values.Where(r => r.Status == ReservationStatus.Confirmed))
+        var decided = await _commits.SubmitAsync(book => book.Decide(decide, Now));
+        if (decided.Outcome.IsSuccess)
         {
-            _index.Add(reservation.Id, Padding.Pad(reservation.Range), reservation.Quantity);
-        }
+            if (decided.Changes.Freed.Count > 0)
+            {
+                // One-way, so the waitlist may call back into this grain. A poke lost in a crash is made up by the
+                // waitlist's own reconciling reminder: freed capacity is offered late at worst, never forgotten.
+                await GrainFactory.GetGrain<IWaitlistGrain>(ResourceId).CapacityFreedAsync();
+            }
 
-        IndexHolds();
-    }
-
-    private void Record(string type, Actor? actor, Reservation? reservation = null, ResourceSnapshot? resource = null, string? detail = null) =>
-        Ledger.Record(new DomainEvent
-        {
-            Type = type,
-            OccurredAt = Now,
-            ActorId = actor?.UserId,
-            Reservation = reservation,
-            Resource = resource,
-            Detail = detail,
-        });
-
-    private async Task<Outcome<T>> CommitAsync<T>(Func<Outcome<T>> decide)
-    {
-        List<TimeRange> freed = [];
-        var offered = 0;
-        var outcome = await _decisions.CommitAsync(() =>
-        {
-            // Decisions run one at a time; a decision taken again starts from scratch, so only its last take counts.
-            _freedCapacity.Clear();
-            var decided = decide();
-            freed = [.. _freedCapacity];
-            _freedCapacity.Clear();
-            offered = decided.IsSuccess && freed.Count > 0 ? OfferFreedCapacity() : 0;
-            return decided;
-        });
-        if (outcome.IsSuccess && freed.Count > 0)
-        {
-            await OnCapacityFreedAsync(freed);
-        }
-
-        if (outcome.IsSuccess && offered > 0)
-        {
             await ScheduleHoldClockAsync();
         }
 
-        return outcome;
+        return decided.Outcome;
     }
-
-    /// <summary>Call from any decision that releases booked capacity (cancel, shorten, move, series deletion...).</summary>
-    private void CapacityFreed(TimeRange range) => _freedCapacity.Add(range);
-
-    private DomainError? MissingResource() =>
-        Ledger.Resource is null or { Deleted: true }
-            ? DomainError.NotFound("resource_not_found", $"Resource {ResourceId} does not exist.")
-            : null;
 }

@@ -59,6 +59,9 @@ public sealed class IntervalIndex
         return true;
     }
 
+    /// <summary>The entry of an id, if the index holds it.</summary>
+    public bool TryGet(Guid id, out IntervalEntry entry) => _byId.TryGetValue(id, out entry);
+
     /// <summary>Entries sharing at least one instant with the half-open range, ordered by start.</summary>
     public IEnumerable<IntervalEntry> Overlapping(TimeRange range)
     {

@@ -11,6 +11,13 @@ public sealed partial class ReservationService
     /// </summary>
     public async Task<Outcome<Page<ReservationView>>> ListAsync(Actor actor, ReservationQuery query, CancellationToken ct = default)
     {
+        var outcome = await FindAsync(actor, query, ct);
+        return outcome.IsSuccess ? new Page<ReservationView>(outcome.Value!.Items.Select(ReservationView.From).ToList(), outcome.Value.NextCursor) : outcome.Error!;
+    }
+
+    /// <summary>As <see cref="ListAsync"/>, as the stored reservations (with their series id), for the web UI.</summary>
+    public async Task<Outcome<Page<Reservation>>> FindAsync(Actor actor, ReservationQuery query, CancellationToken ct = default)
+    {
         Guid? owner = actor.UserId;
         if (query.UserId is not null)
         {
@@ -66,6 +73,6 @@ public sealed partial class ReservationService
 
         var page = await store.ListReservationsAsync(
             new ReservationFilter(owner, resource, fromInstant, untilInstant, query.Status?.ToLowerInvariant(), pageSize, query.Cursor), ct);
-        return new Page<ReservationView>(page.Items.Select(ReservationView.From).ToList(), page.NextCursor);
+        return page;
     }
 }

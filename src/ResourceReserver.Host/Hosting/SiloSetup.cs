@@ -20,6 +20,7 @@ public static class SiloSetup
         builder.Services.AddSingleton(clustering);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddHostedService<ResourceReserver.Resources.ResourceExpirySweeper>();
         builder.Services.AddOptions<PasswordHashingOptions>().BindConfiguration("Auth:PasswordHashing");
         builder.Services.AddOptions<ResourceReserver.Scheduling.SchedulingDefaults>().BindConfiguration("Scheduling");
 

@@ -1,16 +1,21 @@
 using System.Data.Common;
 using Npgsql;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Dispatch;
+using ResourceReserver.Infrastructure.Migrations.Legacy;
+using ResourceReserver.Infrastructure.Postgres;
 using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Resources;
 using ResourceReserver.Infrastructure.Schema;
 using ResourceReserver.Infrastructure.Sqlite;
+using ResourceReserver.Storage;
 
 namespace ResourceReserver.Host.Hosting;
 
 /// <summary>Registers the database of the chosen mode, the read store, and the start-up migration.</summary>
 public static class StorageSetup
 {
-    /// <summary>Adds the data source, the read store (also the grains' event sink) and schema migration.</summary>
+    /// <summary>Adds the data source, the resource store, the read store (the other grains' event sink), the wake-ups of the event consumers, and schema migration.</summary>
     public static WebApplicationBuilder AddReserverStorage(this WebApplicationBuilder builder)
     {
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -27,10 +32,21 @@ public static class StorageSetup
         }
 
         var dialect = storage.IsPostgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
+        // Stored state is keyed by the service id: only this service's old resource rows are moved.
+        var serviceId = builder.Configuration["Clustering:ServiceId"] is { Length: > 0 } configured ? configured : new ClusteringOptions().ServiceId;
         builder.Services.AddSingleton(sp => new MigrationRunner(
-            sp.GetRequiredService<DbDataSource>(), dialect, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+            sp.GetRequiredService<DbDataSource>(), dialect, sp.GetRequiredService<ILogger<MigrationRunner>>(),
+            [new ResourceRowsFromGrainState(sp.GetRequiredService<Orleans.Serialization.Serializer>(), serviceId)]));
         builder.Services.AddSingleton<SqlReadStore>();
         builder.Services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<SqlReadStore>());
+        builder.Services.AddSingleton<EventSignal>();
+        builder.Services.AddSingleton<IResourceStore>(sp => new SqlResourceStore(
+            sp.GetRequiredService<DbDataSource>(), sp.GetRequiredService<EventSignal>(), sp.GetRequiredService<TimeProvider>()));
+        if (storage.IsPostgres)
+        {
+            builder.Services.AddHostedService(sp => new EventNotificationListener(
+                (NpgsqlDataSource)sp.GetRequiredService<DbDataSource>(), sp.GetRequiredService<EventSignal>(), sp.GetRequiredService<ILogger<EventNotificationListener>>()));
+        }
 
         // Registered before the silo so the schema (Orleans tables and query texts included) exists when it starts.
         builder.Services.AddHostedService<MigrationService>();

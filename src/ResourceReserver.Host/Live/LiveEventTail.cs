@@ -1,11 +1,12 @@
-using ResourceReserver.Events;
+using ResourceReserver.Host.Notifications;
 using ResourceReserver.Infrastructure.Dispatch;
 
 namespace ResourceReserver.Host.Live;
 
 /// <summary>
-/// Feeds this silo's <see cref="LiveEventBus"/> from the shared event log. Local to the silo: it starts at the
-/// log's end and keeps its place in memory, so every silo hands every committed event to its own subscribers.
+/// Feeds this silo's <see cref="LiveEventBus"/> from the shared event log: every committed event, and the personal
+/// notifications they make (the same ones, same ids, the durable notification consumer stores). Local to the silo:
+/// it starts at the log's end and keeps its place in memory, so every silo's subscribers see everything.
 /// </summary>
 public sealed class LiveEventTail(LiveEventBus bus) : IEventConsumer
 {
@@ -16,5 +17,25 @@ public sealed class LiveEventTail(LiveEventBus bus) : IEventConsumer
     public bool IsLocal => true;
 
     /// <inheritdoc />
-    public Task HandleAsync(DomainEvent domainEvent, CancellationToken ct) => bus.PublishEventsAsync([domainEvent]);
+    public async Task HandleAsync(EventBatch batch, CancellationToken ct)
+    {
+        var notifications = new List<LiveNotification>();
+        foreach (var domainEvent in batch.Events)
+        {
+            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId
+                && NotificationComposer.For(domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name) is var (notification, _))
+            {
+                notifications.Add(NotificationComposer.Live(notification));
+            }
+        }
+
+        batch.AfterCommit(async () =>
+        {
+            await bus.PublishEventsAsync(batch.Events);
+            foreach (var notification in notifications)
+            {
+                await bus.PublishNotificationAsync(notification);
+            }
+        });
+    }
 }

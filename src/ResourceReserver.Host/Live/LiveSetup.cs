@@ -1,15 +1,13 @@
-using ResourceReserver.Events;
 using ResourceReserver.Host.Hosting;
 using ResourceReserver.Infrastructure.Dispatch;
-using ResourceReserver.Infrastructure.ReadStore;
 using StackExchange.Redis;
 
 namespace ResourceReserver.Host.Live;
 
-/// <summary>SignalR, its Redis backplane in the clustered mode, and the live event sink.</summary>
+/// <summary>SignalR, its Redis backplane in the clustered mode, and the consumers that feed live updates.</summary>
 public static class LiveSetup
 {
-    /// <summary>Adds SignalR and makes the grains' event sink push live changes.</summary>
+    /// <summary>Adds SignalR, this silo's live bus with its tail of the event log, and the SignalR push of availability changes.</summary>
     public static WebApplicationBuilder AddReserverLive(this WebApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR();
@@ -24,11 +22,9 @@ public static class LiveSetup
 
         builder.Services.AddSingleton<LiveEventBus>();
         builder.Services.AddSingleton<IEventConsumer, LiveEventTail>();
+        builder.Services.AddSingleton<IEventConsumer, LivePush>();
         builder.Services.AddSingleton<HubLiveObserver>();
         builder.Services.AddSingleton<ILiveObserver>(sp => sp.GetRequiredService<HubLiveObserver>());
-        // Registered after the storage setup, so the grains' OutboxRelay resolves this decorator.
-        builder.Services.AddSingleton<IEventSink>(sp => new LiveEventSink(
-            sp.GetRequiredService<SqlReadStore>(), sp.GetRequiredService<ILiveObserver>(), sp.GetRequiredService<ILogger<LiveEventSink>>()));
         return builder;
     }
 

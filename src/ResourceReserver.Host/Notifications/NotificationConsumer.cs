@@ -1,61 +1,56 @@
-using ResourceReserver.Contracts;
-using ResourceReserver.Events;
+using ResourceReserver.Host.Live;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Notifications;
 
 namespace ResourceReserver.Host.Notifications;
 
-/// <summary>Writes the in-app feed (and live pushes) from reservation events and waitlist offers.</summary>
-public sealed class NotificationConsumer(NotificationPublisher publisher, EventLog log) : IEventConsumer
+/// <summary>
+/// Writes the in-app feed from reservation events and waitlist offers, in the dispatcher pass's transaction, and
+/// pushes each new entry to its user's connections once the pass committed (through the Redis backplane to every
+/// silo). Every silo's bus gets the same notifications from its own live tail (<see cref="LiveEventTail"/>).
+/// </summary>
+public sealed class NotificationConsumer(NotificationStore store, HubLiveObserver live, ILogger<NotificationConsumer> logger) : IEventConsumer
 {
     /// <summary>Feed kind of a waitlist offer.</summary>
-    public const string WaitlistOfferKind = "waitlist_offer";
+    public const string WaitlistOfferKind = NotificationComposer.WaitlistOfferKind;
 
     /// <inheritdoc />
     public string Name => "notifications";
 
     /// <inheritdoc />
-    public async Task HandleAsync(DomainEvent domainEvent, CancellationToken ct)
+    public async Task HandleAsync(EventBatch batch, CancellationToken ct)
     {
-        if (domainEvent is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
+        var made = new List<(Notification, string)>();
+        foreach (var domainEvent in batch.Events)
         {
-            await PublishOfferAsync(domainEvent, entry, ct);
-            return;
+            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId
+                && NotificationComposer.For(domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name) is { } notification)
+            {
+                made.Add(notification);
+            }
         }
 
-        if (domainEvent.Reservation is not { } reservation)
-        {
-            return;
-        }
+        var added = made.Count == 0 ? [] : await store.AddAsync(batch.Transaction, made, ct);
 
-        var (kind, verb) = domainEvent.Type switch
+        if (added.Count > 0)
         {
-            EventTypes.ReservationCreated => ("reservation_confirmed", "confirmed"),
-            EventTypes.ReservationCancelled => ("reservation_cancelled", "cancelled"),
-            EventTypes.ReservationUpdated => ("reservation_updated", "changed"),
-            _ => (null, null),
-        };
-        if (kind is null)
-        {
-            return;
+            batch.AfterCommit(() => PushAsync(added));
         }
-
-        var name = (await log.GetResourceAsync(reservation.ResourceId, ct))?.Details.Name ?? "a resource";
-        var notification = new Notification(
-            Guid.CreateVersion7(), reservation.UserId, kind, $"Reservation {verb}: {name}",
-            $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, domainEvent.OccurredAt, null);
-        await publisher.PublishAsync(notification, $"{domainEvent.Id}:{reservation.UserId}", ct);
     }
 
-    private async Task PublishOfferAsync(DomainEvent domainEvent, WaitlistEntry entry, CancellationToken ct)
+    private async Task PushAsync(IReadOnlyList<Notification> added)
     {
-        var name = (await log.GetResourceAsync(entry.ResourceId, ct))?.Details.Name ?? "a resource";
-        var slot = entry.OfferedSlot ?? new TimeRange(entry.Start, entry.End);
-        var until = entry.OfferExpiresAt is { } expires ? $"; accept before {expires:u}" : "";
-        // The offered hold carries the entry's id, so reservationId names both the hold and the entry to accept.
-        var notification = new Notification(
-            Guid.CreateVersion7(), entry.UserId, WaitlistOfferKind, $"A slot is free: {name}",
-            $"{name}, {slot.Start:u} – {slot.End:u}{until}", entry.Id, entry.ResourceId, domainEvent.OccurredAt, null);
-        await publisher.PublishAsync(notification, $"{domainEvent.Id}:{entry.UserId}", ct);
+        foreach (var notification in added)
+        {
+            try
+            {
+                await live.NotifyAsync(notification.UserId, NotificationComposer.Live(notification));
+            }
+            catch (Exception exception)
+            {
+                // The feed has it; the live push is a courtesy.
+                logger.LogWarning(exception, "Live push of notification {Id} failed", notification.Id);
+            }
+        }
     }
 }

@@ -4,8 +4,9 @@ using ResourceReserver.Infrastructure.Notifications;
 namespace ResourceReserver.Host.Notifications;
 
 /// <summary>
-/// Adds an entry to a user's feed and pushes it to their live connections. Only the caller whose insert wins
-/// pushes, so a user gets each notification once even though every silo sees the same events.
+/// Adds a reminder's entry to a user's feed and pushes it to their live connections (and this silo's bus). Only
+/// the caller whose insert wins pushes, so a user gets each notification once. Notifications made from events go
+/// through <see cref="NotificationConsumer"/> instead, inside the dispatcher pass.
 /// </summary>
 public sealed class NotificationPublisher(NotificationStore store, HubLiveObserver live, LiveEventBus bus, ILogger<NotificationPublisher> logger)
 {
@@ -17,9 +18,7 @@ public sealed class NotificationPublisher(NotificationStore store, HubLiveObserv
             return false;
         }
 
-        var message = new LiveNotification(
-            notification.Id, notification.UserId, notification.Kind, notification.Title, notification.Body, notification.ReservationId,
-            notification.ResourceId, notification.CreatedAt);
+        var message = NotificationComposer.Live(notification);
         await bus.PublishNotificationAsync(message);
         try
         {

@@ -74,7 +74,7 @@ public sealed class ReminderService(
 
         var name = resource?.Details.Name ?? "a resource";
         var notification = new Notification(
-            Guid.CreateVersion7(), reservation.UserId, Kind, $"Reservation starts in {MailComposer.Describe(lead)}: {name}",
+            NotificationStore.IdOf(reminder.Key), reservation.UserId, Kind, $"Reservation starts in {MailComposer.Describe(lead)}: {name}",
             $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, now, null);
         await publisher.PublishAsync(notification, reminder.Key, ct);
         await reminders.CompleteAsync(reminder.Key, "sent", time.GetUtcNow(), ct);

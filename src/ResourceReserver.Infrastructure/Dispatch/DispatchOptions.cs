@@ -1,17 +1,17 @@
 namespace ResourceReserver.Infrastructure.Dispatch;
 
-/// <summary>How the event dispatcher polls the log (<c>Dispatch:*</c>).</summary>
+/// <summary>How the event dispatcher reads the log (<c>Dispatch:*</c>).</summary>
 public sealed class DispatchOptions
 {
-    /// <summary>Pause between polls when the log has nothing new.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>
-    /// How long a position must be behind before the cursor moves past it. Sequence numbers are taken at insert
-    /// and committed a little later, so a lower one can appear after a higher one; this window covers that.
+    /// How often a silo looks at the log when nothing woke it: a commit wakes the dispatcher at once (in process,
+    /// and on PostgreSQL through LISTEN/NOTIFY from every silo), so this only bounds the delay after a lost wake-up.
     /// </summary>
-    public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Most events read per poll.</summary>
+    /// <summary>How soon to look again when committed events wait behind a transaction still running.</summary>
+    public TimeSpan HeldBackPoll { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Most events read per pass.</summary>
     public int BatchSize { get; set; } = 1000;
 }

@@ -1,10 +1,10 @@
-using ResourceReserver.Events;
-
 namespace ResourceReserver.Infrastructure.Dispatch;
 
 /// <summary>
-/// Something that reacts to every event of the log, at least once. Every silo runs every consumer, so
-/// <see cref="HandleAsync"/> must be idempotent by event id (unique keys in the database do that).
+/// Something that reacts to the event log after commit, in batches. A durable consumer keeps a persisted cursor
+/// and does its work inside the pass's transaction (which also moves its cursor), so a batch is handled whole or
+/// not at all; one silo at a time runs the durable consumers, and a retried batch must change nothing twice
+/// (unique keys in the database). Work outside the database (a push) goes to <see cref="EventBatch.AfterCommit"/>.
 /// </summary>
 public interface IEventConsumer
 {
@@ -12,11 +12,17 @@ public interface IEventConsumer
     string Name { get; }
 
     /// <summary>
-    /// True for a consumer that serves only this silo (live push to the connections held here): it starts at
-    /// the end of the log when the silo starts and keeps its cursor in memory, so every silo sees every event.
+    /// True for a consumer that serves only this silo (its in-process subscribers): every silo runs it from the end
+    /// of the log at start-up with a cursor in memory, so every silo sees every event committed after it started.
     /// </summary>
     bool IsLocal => false;
 
-    /// <summary>Reacts to one event; throwing makes the dispatcher retry it.</summary>
-    Task HandleAsync(DomainEvent domainEvent, CancellationToken ct);
+    /// <summary>
+    /// True for a durable consumer that has no use for events from before it first ran (a live push): its cursor
+    /// starts at the end of the log rather than at its beginning.
+    /// </summary>
+    bool SkipsHistory => false;
+
+    /// <summary>Reacts to a batch of events in log order; throwing rolls the batch back and retries it later.</summary>
+    Task HandleAsync(EventBatch batch, CancellationToken ct);
 }

@@ -17,60 +17,60 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, IOptions<MailO
     public string Name => "mail";
 
     /// <inheritdoc />
-    public async Task HandleAsync(DomainEvent domainEvent, CancellationToken ct)
+    public async Task HandleAsync(EventBatch batch, CancellationToken ct)
     {
         if (!options.Value.Enabled)
         {
             return;
         }
 
-        if (domainEvent is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
+        foreach (var domainEvent in batch.Events)
         {
-            await QueueOfferAsync(entry, ct);
-            return;
-        }
+            if (domainEvent is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
+            {
+                await QueueOfferAsync(batch, entry, ct);
+                continue;
+            }
 
-        if (domainEvent.Reservation is not { } reservation)
-        {
-            return;
-        }
+            var kind = domainEvent.Type switch
+            {
+                EventTypes.ReservationCreated => "confirmation",
+                EventTypes.ReservationCancelled => "cancellation",
+                EventTypes.ReservationUpdated => "update",
+                _ => null,
+            };
+            if (kind is null || domainEvent.Reservation is not { } reservation || Recipient(await batch.UserAsync(reservation.UserId, ct)) is not { } email)
+            {
+                continue;
+            }
 
-        var kind = domainEvent.Type switch
-        {
-            EventTypes.ReservationCreated => "confirmation",
-            EventTypes.ReservationCancelled => "cancellation",
-            EventTypes.ReservationUpdated => "update",
-            _ => null,
-        };
-        if (kind is null || await RecipientAsync(reservation.UserId, ct) is not { } email)
-        {
-            return;
+            var resource = await batch.ResourceAsync(reservation.ResourceId, ct);
+            var now = time.GetUtcNow();
+            var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null);
+            var ics = IcsOf(reservation, resource);
+            var key = kind == "update" ? $"{reservation.Id}:update:{reservation.Version}" : $"{reservation.Id}:{kind}";
+            await outbox.EnqueueAsync(batch.Transaction, new QueuedMail(key, kind, email, subject, text, html, ics, reservation.Id, reservation.Start, now), now, ct);
         }
-
-        var resource = await log.GetResourceAsync(reservation.ResourceId, ct);
-        var now = time.GetUtcNow();
-        var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null);
-        var ics = IcsOf(reservation, resource);
-        var key = kind == "update" ? $"{reservation.Id}:update:{reservation.Version}" : $"{reservation.Id}:{kind}";
-        await outbox.EnqueueAsync(new QueuedMail(key, kind, email, subject, text, html, ics, reservation.Id, reservation.Start, now), now, ct);
     }
 
     /// <summary>The address to write to, or null when the user has none or does not want e-mail.</summary>
-    public async Task<string?> RecipientAsync(Guid userId, CancellationToken ct) =>
-        await log.GetUserAsync(userId, ct) is { Email: { Length: > 0 } email, Preferences.EmailNotifications: true } ? email : null;
+    public async Task<string?> RecipientAsync(Guid userId, CancellationToken ct) => Recipient(await log.GetUserAsync(userId, ct));
 
-    private async Task QueueOfferAsync(WaitlistEntry entry, CancellationToken ct)
+    private static string? Recipient(UserProfile? user) =>
+        user is { Email: { Length: > 0 } email, Preferences.EmailNotifications: true } ? email : null;
+
+    private async Task QueueOfferAsync(EventBatch batch, WaitlistEntry entry, CancellationToken ct)
     {
-        if (await RecipientAsync(entry.UserId, ct) is not { } email)
+        if (Recipient(await batch.UserAsync(entry.UserId, ct)) is not { } email)
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        var (subject, text, html) = OfferMailComposer.Compose(entry, await log.GetResourceAsync(entry.ResourceId, ct));
+        var (subject, text, html) = OfferMailComposer.Compose(entry, await batch.ResourceAsync(entry.ResourceId, ct));
         // Keyed by the entry's version: each offer made to the entry is one mail, however often the event is seen.
         var key = $"{entry.Id}:waitlist_offer:{entry.Version}";
-        await outbox.EnqueueAsync(new QueuedMail(key, "waitlist_offer", email, subject, text, html, null, null, null, now), now, ct);
+        await outbox.EnqueueAsync(batch.Transaction, new QueuedMail(key, "waitlist_offer", email, subject, text, html, null, null, null, now), now, ct);
     }
 
     private static string IcsOf(Reservation reservation, ResourceSnapshot? resource) =>

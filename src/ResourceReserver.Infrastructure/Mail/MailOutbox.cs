@@ -19,13 +19,22 @@ public sealed class MailOutbox(DbDataSource dataSource)
     public async Task<bool> EnqueueAsync(QueuedMail mail, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await EnqueueAsync(connection, null, mail, now, ct);
+    }
+
+    /// <summary>Queues a message inside <paramref name="transaction"/> (a dispatcher pass) unless its key is already queued.</summary>
+    public Task<bool> EnqueueAsync(DbTransaction transaction, QueuedMail mail, DateTimeOffset now, CancellationToken ct) =>
+        EnqueueAsync(transaction.Connection!, transaction, mail, now, ct);
+
+    private static async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction? transaction, QueuedMail mail, DateTimeOffset now, CancellationToken ct)
+    {
         await using var command = connection.Command(
             """
             INSERT INTO mail_outbox (id, kind, recipient, subject, text_body, html_body, ics, reservation_id, reservation_start_ms,
                                      status, attempts, due_ms, lease_ms, sent_ms, last_error, created_ms)
             VALUES (@id, @kind, @to, @subject, @text, @html, @ics, @reservation, @start, 'pending', 0, @due, 0, NULL, NULL, @now)
             ON CONFLICT (id) DO NOTHING
-            """)
+            """, transaction)
             .With("id", mail.Key).With("kind", mail.Kind).With("to", mail.Recipient).With("subject", mail.Subject)
             .With("text", mail.TextBody).With("html", mail.HtmlBody).With("ics", mail.Ics)
             .With("reservation", mail.ReservationId?.ToString()).With("start", mail.ReservationStart?.ToUnixMs())

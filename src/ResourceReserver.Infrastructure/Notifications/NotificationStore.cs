@@ -15,17 +15,53 @@ public sealed class NotificationStore(DbDataSource dataSource)
     public async Task<bool> AddAsync(Notification n, string dedupeKey, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
-            """
-            INSERT INTO notifications (id, user_id, dedupe_key, kind, title, body, reservation_id, resource_id, created_ms, read_ms)
-            VALUES (@id, @user, @key, @kind, @title, @body, @reservation, @resource, @at, NULL)
-            ON CONFLICT (dedupe_key) DO NOTHING
-            """)
-            .With("id", n.Id.ToString()).With("user", n.UserId.ToString()).With("key", dedupeKey).With("kind", n.Kind)
-            .With("title", n.Title).With("body", n.Body).With("reservation", n.ReservationId?.ToString())
-            .With("resource", n.ResourceId?.ToString()).With("at", n.CreatedAt.ToUnixMs());
+        return await AddAsync(connection, null, n, dedupeKey, ct);
+    }
+
+    /// <summary>
+    /// Adds notifications inside <paramref name="transaction"/> (a dispatcher pass), in one round trip, except those
+    /// whose key was used; answers which were added.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> AddAsync(DbTransaction transaction, IReadOnlyList<(Notification Notification, string DedupeKey)> notifications, CancellationToken ct)
+    {
+        var batch = new SqlBatch(transaction);
+        foreach (var (n, key) in notifications)
+        {
+            batch.Add(Insert, Parameters(n, key));
+        }
+
+        var added = await batch.ExecuteAsync(ct);
+        return notifications.Where((_, i) => added[i] == 1).Select(n => n.Notification).ToList();
+    }
+
+    /// <summary>
+    /// The id of the notification with a dedupe key: the same on every silo, so a notification computed again from
+    /// the same event (by another silo's live tail) is recognisably the same one.
+    /// </summary>
+    public static Guid IdOf(string dedupeKey) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupeKey)).AsSpan(0, 16));
+
+    private const string Insert = """
+        INSERT INTO notifications (id, user_id, dedupe_key, kind, title, body, reservation_id, resource_id, created_ms, read_ms)
+        VALUES (@id, @user, @key, @kind, @title, @body, @reservation, @resource, @at, NULL)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        """;
+
+    private static async Task<bool> AddAsync(DbConnection connection, DbTransaction? transaction, Notification n, string dedupeKey, CancellationToken ct)
+    {
+        await using var command = connection.Command(Insert, transaction);
+        foreach (var (name, value) in Parameters(n, dedupeKey))
+        {
+            command.With(name, value);
+        }
+
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
+
+    private static (string Name, object? Value)[] Parameters(Notification n, string dedupeKey) =>
+    [
+        ("id", n.Id.ToString()), ("user", n.UserId.ToString()), ("key", dedupeKey), ("kind", n.Kind), ("title", n.Title), ("body", n.Body),
+        ("reservation", n.ReservationId?.ToString()), ("resource", n.ResourceId?.ToString()), ("at", n.CreatedAt.ToUnixMs()),
+    ];
 
     /// <summary>A user's notifications, newest first, keyset-paginated.</summary>
     public async Task<Page<Notification>> ListAsync(Guid userId, bool unreadOnly, int limit, string? cursor, CancellationToken ct)

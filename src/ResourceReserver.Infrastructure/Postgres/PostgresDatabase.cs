@@ -25,7 +25,8 @@ public static class PostgresDatabase
     public static async Task MigrateAsync(
         string connectionString,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IEnumerable<IDataMigration>? dataMigrations = null)
     {
         await using var dataSource = Create(connectionString);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MigrationRunner>();
@@ -36,7 +37,7 @@ public static class PostgresDatabase
         await ExecuteAsync(gate, $"SELECT pg_advisory_lock({MigrationSessionLock})", cancellationToken);
         try
         {
-            await new MigrationRunner(dataSource, SqlDialect.Postgres, logger).ApplyAsync(cancellationToken);
+            await new MigrationRunner(dataSource, SqlDialect.Postgres, logger, dataMigrations).ApplyAsync(cancellationToken);
         }
         finally
         {

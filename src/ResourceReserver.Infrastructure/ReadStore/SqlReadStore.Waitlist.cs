@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using ResourceReserver.Contracts;
 
@@ -30,21 +29,13 @@ public sealed partial class SqlReadStore
         return resources;
     }
 
-    private static async Task ProjectWaitlistEntryAsync(DbConnection connection, DbTransaction transaction, WaitlistEntry e, CancellationToken ct)
-    {
-        await using var command = connection.Command(
-            """
-            INSERT INTO waitlist_entries (id, resource_id, user_id, status, version, payload)
-            VALUES (@id, @resource, @user, @status, @version, @payload)
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, payload = excluded.payload
-            WHERE waitlist_entries.version < excluded.version
-            """, transaction)
-            .With("id", e.Id.ToString())
-            .With("resource", e.ResourceId.ToString())
-            .With("user", e.UserId.ToString())
-            .With("status", e.Status.ToString().ToLowerInvariant())
-            .With("version", e.Version)
-            .With("payload", JsonSerializer.Serialize(e, ReadStoreJson.Options));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static void ProjectWaitlistEntry(SqlBatch batch, WaitlistEntry e) => batch.Add(
+        """
+        INSERT INTO waitlist_entries (id, resource_id, user_id, status, version, payload)
+        VALUES (@id, @resource, @user, @status, @version, @payload)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, payload = excluded.payload
+        WHERE waitlist_entries.version < excluded.version
+        """,
+        ("id", e.Id.ToString()), ("resource", e.ResourceId.ToString()), ("user", e.UserId.ToString()),
+        ("status", e.Status.ToString().ToLowerInvariant()), ("version", e.Version), ("payload", JsonSerializer.Serialize(e, ReadStoreJson.Options)));
 }

@@ -2,16 +2,23 @@ using System.Data.Common;
 using System.Text.Json;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Dispatch;
+using ResourceReserver.Infrastructure.Resources;
+using ResourceReserver.Infrastructure.Schema;
 
 namespace ResourceReserver.Infrastructure.ReadStore;
 
 /// <summary>
-/// Receives grains' outboxes: appends each event to the log once (by event id) and applies it to the
-/// projections, all in one transaction. Projections only move forward (a row changes only for a newer
-/// version), so redelivered or reordered events are harmless.
+/// The read side over the one database: the event log (history, audit) and the lists that span many grains. Also
+/// the event sink of the grains that keep an outbox (users, waitlists): appends each event to the log once (by
+/// event id) and applies it to the projections, all in one transaction. Those projections only move forward (a
+/// row changes only for a newer version), so redelivered or reordered events are harmless. Resources write their
+/// rows and events themselves, in the transaction that decides them (<c>Resources/SqlResourceStore</c>).
 /// </summary>
-public sealed partial class SqlReadStore(DbDataSource dataSource) : IEventSink
+public sealed partial class SqlReadStore(DbDataSource dataSource, EventSignal? signal = null) : IEventSink
 {
+    private readonly SqlDialect _dialect = SqlDialects.Of(dataSource);
+
     /// <inheritdoc />
     public async Task PublishAsync(IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default)
     {
@@ -22,78 +29,69 @@ public sealed partial class SqlReadStore(DbDataSource dataSource) : IEventSink
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var batch = new SqlBatch(transaction);
+        Project(batch, events, _dialect);
+        await batch.ExecuteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal?.Committed();
+    }
+
+    /// <summary>Appends events to the log and moves their projections forward (never back: only newer versions).</summary>
+    internal static void Project(SqlBatch batch, IEnumerable<DomainEvent> events, SqlDialect dialect)
+    {
         foreach (var domainEvent in events)
         {
-            await AppendAsync(connection, transaction, domainEvent, cancellationToken);
+            ResourceRows.Event(batch, domainEvent, dialect);
             if (domainEvent.Reservation is { } reservation)
             {
-                await ProjectReservationAsync(connection, transaction, reservation, cancellationToken);
+                ProjectReservation(batch, reservation);
             }
 
             if (domainEvent.Resource is { } resource)
             {
-                await ProjectResourceAsync(connection, transaction, resource, cancellationToken);
+                ProjectResource(batch, resource);
             }
 
             if (domainEvent.User is { } user)
             {
-                await ProjectUserAsync(connection, transaction, user, cancellationToken);
+                ProjectUser(batch, user);
             }
 
             if (domainEvent.WaitlistEntry is { } entry)
             {
-                await ProjectWaitlistEntryAsync(connection, transaction, entry, cancellationToken);
+                ProjectWaitlistEntry(batch, entry);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        ResourceRows.Notify(batch, dialect);
     }
 
-    private static async Task AppendAsync(DbConnection connection, DbTransaction transaction, DomainEvent e, CancellationToken ct)
-    {
-        await using var command = connection.Command(
-            """
-            INSERT INTO events (event_id, type, entity_type, entity_id, actor_id, occurred_ms, payload)
-            VALUES (@id, @type, @entityType, @entityId, @actor, @at, @payload)
-            ON CONFLICT (event_id) DO NOTHING
-            """, transaction)
-            .With("id", e.Id.ToString())
-            .With("type", e.Type)
-            .With("entityType", e.EntityType)
-            .With("entityId", e.EntityId.ToString())
-            .With("actor", e.ActorId?.ToString())
-            .With("at", e.OccurredAt.ToUnixMs())
-            .With("payload", JsonSerializer.Serialize(e, ReadStoreJson.Options));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static void ProjectReservation(SqlBatch batch, Reservation r) => batch.Add(
+        """
+        INSERT INTO reservations (id, resource_id, user_id, start_ms, end_ms, quantity, status, version, payload)
+        VALUES (@id, @resource, @user, @start, @end, @quantity, @status, @version, @payload)
+        ON CONFLICT (id) DO UPDATE SET
+            start_ms = excluded.start_ms, end_ms = excluded.end_ms, quantity = excluded.quantity,
+            status = excluded.status, version = excluded.version, payload = excluded.payload
+        WHERE reservations.version < excluded.version
+        """,
+        ("id", r.Id.ToString()), ("resource", r.ResourceId.ToString()), ("user", r.UserId.ToString()), ("start", r.Start.ToUnixMs()),
+        ("end", r.End.ToUnixMs()), ("quantity", r.Quantity), ("status", StatusText(r.Status)), ("version", r.Version),
+        ("payload", JsonSerializer.Serialize(r, ReadStoreJson.Options)));
 
-    private static async Task ProjectReservationAsync(DbConnection connection, DbTransaction transaction, Reservation r, CancellationToken ct)
+    private static void ProjectResource(SqlBatch batch, ResourceSnapshot r)
     {
-        await using var command = connection.Command(
-            """
-            INSERT INTO reservations (id, resource_id, user_id, start_ms, end_ms, quantity, status, version, payload)
-            VALUES (@id, @resource, @user, @start, @end, @quantity, @status, @version, @payload)
-            ON CONFLICT (id) DO UPDATE SET
-                start_ms = excluded.start_ms, end_ms = excluded.end_ms, quantity = excluded.quantity,
-                status = excluded.status, version = excluded.version, payload = excluded.payload
-            WHERE reservations.version < excluded.version
-            """, transaction)
-            .With("id", r.Id.ToString())
-            .With("resource", r.ResourceId.ToString())
-            .With("user", r.UserId.ToString())
-            .With("start", r.Start.ToUnixMs())
-            .With("end", r.End.ToUnixMs())
-            .With("quantity", r.Quantity)
-            .With("status", StatusText(r.Status))
-            .With("version", r.Version)
-            .With("payload", JsonSerializer.Serialize(r, ReadStoreJson.Options));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+        // Only a newer version replaces the row; the tags follow the same condition.
+        var newer = "NOT EXISTS (SELECT 1 FROM resources WHERE id = @id AND version >= @version)";
+        var id = r.Id.ToString();
+        batch.Add($"DELETE FROM resource_tags WHERE resource_id = @id AND {newer}", ("id", id), ("version", r.Version));
+        foreach (var tag in r.Deleted ? [] : r.Details.Tags.Distinct())
+        {
+            batch.Add($"INSERT INTO resource_tags (resource_id, tag) SELECT @id, @tag WHERE {newer} ON CONFLICT DO NOTHING", ("id", id), ("tag", tag), ("version", r.Version));
+        }
 
-    private static async Task ProjectResourceAsync(DbConnection connection, DbTransaction transaction, ResourceSnapshot r, CancellationToken ct)
-    {
         var details = r.Details;
-        await using var command = connection.Command(
+        batch.Add(
             """
             INSERT INTO resources (id, name_key, search_text, status, capacity, deleted, version, payload)
             VALUES (@id, @name, @search, @status, @capacity, @deleted, @version, @payload)
@@ -101,48 +99,19 @@ public sealed partial class SqlReadStore(DbDataSource dataSource) : IEventSink
                 name_key = excluded.name_key, search_text = excluded.search_text, status = excluded.status,
                 capacity = excluded.capacity, deleted = excluded.deleted, version = excluded.version, payload = excluded.payload
             WHERE resources.version < excluded.version
-            """, transaction)
-            .With("id", r.Id.ToString())
-            .With("name", details.Name.ToLowerInvariant())
-            .With("search", $"{details.Name} {details.Description} {details.Location}".ToLowerInvariant())
-            .With("status", r.Status.ToString().ToLowerInvariant())
-            .With("capacity", details.Capacity)
-            .With("deleted", r.Deleted ? 1 : 0)
-            .With("version", r.Version)
-            .With("payload", JsonSerializer.Serialize(r, ReadStoreJson.Options));
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            return;
-        }
-
-        await using (var clear = connection.Command("DELETE FROM resource_tags WHERE resource_id = @id", transaction).With("id", r.Id.ToString()))
-        {
-            await clear.ExecuteNonQueryAsync(ct);
-        }
-
-        foreach (var tag in r.Deleted ? [] : details.Tags)
-        {
-            await using var insert = connection.Command(
-                "INSERT INTO resource_tags (resource_id, tag) VALUES (@id, @tag) ON CONFLICT DO NOTHING", transaction)
-                .With("id", r.Id.ToString()).With("tag", tag);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
+            """,
+            ("id", id), ("name", details.Name.ToLowerInvariant()), ("search", $"{details.Name} {details.Description} {details.Location}".ToLowerInvariant()),
+            ("status", r.Status.ToString().ToLowerInvariant()), ("capacity", details.Capacity), ("deleted", r.Deleted ? 1 : 0), ("version", r.Version),
+            ("payload", JsonSerializer.Serialize(r, ReadStoreJson.Options)));
     }
 
-    private static async Task ProjectUserAsync(DbConnection connection, DbTransaction transaction, UserProfile u, CancellationToken ct)
-    {
-        await using var command = connection.Command(
-            """
-            INSERT INTO users (id, username_key, version, payload) VALUES (@id, @name, @version, @payload)
-            ON CONFLICT (id) DO UPDATE SET username_key = excluded.username_key, version = excluded.version, payload = excluded.payload
-            WHERE users.version < excluded.version
-            """, transaction)
-            .With("id", u.Id.ToString())
-            .With("name", u.Username.ToLowerInvariant())
-            .With("version", u.Version)
-            .With("payload", JsonSerializer.Serialize(u, ReadStoreJson.Options));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static void ProjectUser(SqlBatch batch, UserProfile u) => batch.Add(
+        """
+        INSERT INTO users (id, username_key, version, payload) VALUES (@id, @name, @version, @payload)
+        ON CONFLICT (id) DO UPDATE SET username_key = excluded.username_key, version = excluded.version, payload = excluded.payload
+        WHERE users.version < excluded.version
+        """,
+        ("id", u.Id.ToString()), ("name", u.Username.ToLowerInvariant()), ("version", u.Version), ("payload", JsonSerializer.Serialize(u, ReadStoreJson.Options)));
 
     /// <summary>The stored (and API) spelling of a reservation status.</summary>
     public static string StatusText(ReservationStatus status) => status.ToString().ToLowerInvariant();

@@ -11,33 +11,39 @@ namespace ResourceReserver.Infrastructure.Reminders;
 /// everyone, the mail is decided when the reminder fires. Cancelled or moved reservations are not unscheduled
 /// here; the reminder checks the reservation when it fires and skips itself.
 /// </summary>
-public sealed class ReminderScheduler(ReminderStore store, EventLog log, IOptions<ReservationReminderOptions> options, TimeProvider time) : IEventConsumer
+public sealed class ReminderScheduler(ReminderStore store, IOptions<ReservationReminderOptions> options, TimeProvider time) : IEventConsumer
 {
     /// <inheritdoc />
     public string Name => "reminders";
 
     /// <inheritdoc />
-    public async Task HandleAsync(DomainEvent domainEvent, CancellationToken ct)
+    public async Task HandleAsync(EventBatch batch, CancellationToken ct)
     {
-        if (domainEvent.Type is not (EventTypes.ReservationCreated or EventTypes.ReservationUpdated)
-            || domainEvent.Reservation is not { Status: ReservationStatus.Confirmed } reservation)
-        {
-            return;
-        }
-
-        var leads = (await log.GetUserAsync(reservation.UserId, ct))?.Preferences.ReminderLeadTimesHours ?? new NotificationPreferences().ReminderLeadTimesHours;
         var unit = options.Value.LeadTimeUnit;
         var now = time.GetUtcNow();
-        foreach (var hours in leads.Where(h => h > 0).Distinct())
+        var scheduled = new List<ScheduledReminder>();
+        foreach (var domainEvent in batch.Events)
         {
-            var due = reservation.Start - unit * hours;
-            if (due <= now)
+            if (domainEvent.Type is not (EventTypes.ReservationCreated or EventTypes.ReservationUpdated)
+                || domainEvent.Reservation is not { Status: ReservationStatus.Confirmed } reservation)
             {
-                continue; // booked closer to the start than this lead time: a late reminder would only be noise
+                continue;
             }
 
-            var key = ScheduledReminder.KeyOf(reservation.Id, hours, reservation.Start);
-            await store.ScheduleAsync(new ScheduledReminder(key, reservation.Id, reservation.UserId, hours, reservation.Start, due), now, ct);
+            var leads = (await batch.UserAsync(reservation.UserId, ct))?.Preferences.ReminderLeadTimesHours ?? new NotificationPreferences().ReminderLeadTimesHours;
+            foreach (var hours in leads.Where(h => h > 0).Distinct())
+            {
+                var due = reservation.Start - unit * hours;
+                if (due <= now)
+                {
+                    continue; // booked closer to the start than this lead time: a late reminder would only be noise
+                }
+
+                var key = ScheduledReminder.KeyOf(reservation.Id, hours, reservation.Start);
+                scheduled.Add(new ScheduledReminder(key, reservation.Id, reservation.UserId, hours, reservation.Start, due));
+            }
         }
+
+        await store.ScheduleAsync(batch.Transaction, scheduled, now, ct);
     }
 }

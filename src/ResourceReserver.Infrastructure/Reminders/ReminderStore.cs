@@ -14,20 +14,23 @@ public sealed record ScheduledReminder(string Key, Guid ReservationId, Guid User
 /// <summary>The durable reminder schedule: unique per key, leased to one silo when due, then <c>sent</c> or <c>skipped</c>.</summary>
 public sealed class ReminderStore(DbDataSource dataSource)
 {
-    /// <summary>Schedules a reminder unless its key exists (in any status); true when this call scheduled it.</summary>
-    public async Task<bool> ScheduleAsync(ScheduledReminder reminder, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Schedules reminders in a dispatcher pass, in one round trip, except those whose key exists (in any status).</summary>
+    public async Task ScheduleAsync(DbTransaction transaction, IEnumerable<ScheduledReminder> reminders, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
-            """
-            INSERT INTO reminders (id, reservation_id, user_id, lead_hours, reservation_start_ms, status, due_ms, lease_ms, created_ms, done_ms)
-            VALUES (@id, @reservation, @user, @lead, @start, 'pending', @due, 0, @now, NULL)
-            ON CONFLICT (id) DO NOTHING
-            """)
-            .With("id", reminder.Key).With("reservation", reminder.ReservationId.ToString()).With("user", reminder.UserId.ToString())
-            .With("lead", reminder.LeadHours).With("start", reminder.ReservationStart.ToUnixMs()).With("due", reminder.Due.ToUnixMs())
-            .With("now", now.ToUnixMs());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        var batch = new SqlBatch(transaction);
+        foreach (var reminder in reminders)
+        {
+            batch.Add(
+                """
+                INSERT INTO reminders (id, reservation_id, user_id, lead_hours, reservation_start_ms, status, due_ms, lease_ms, created_ms, done_ms)
+                VALUES (@id, @reservation, @user, @lead, @start, 'pending', @due, 0, @now, NULL)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                ("id", reminder.Key), ("reservation", reminder.ReservationId.ToString()), ("user", reminder.UserId.ToString()),
+                ("lead", reminder.LeadHours), ("start", reminder.ReservationStart.ToUnixMs()), ("due", reminder.Due.ToUnixMs()), ("now", now.ToUnixMs()));
+        }
+
+        await batch.ExecuteAsync(ct);
     }
 
     /// <summary>Leases up to <paramref name="limit"/> due reminders to this caller.</summary>

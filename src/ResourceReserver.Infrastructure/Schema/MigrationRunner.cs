@@ -5,11 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace ResourceReserver.Infrastructure.Schema;
 
 /// <summary>
-/// Applies the versioned SQL files embedded under <c>Migrations/{dialect}/</c> in name order, each in its own
-/// transaction, recording them in <c>schema_migrations</c>. Safe to run from several silos at once.
+/// Applies the versioned SQL files embedded under <c>Migrations/{dialect}/</c> and the code migrations given, in
+/// version order, each in its own transaction, recording them in <c>schema_migrations</c>. Safe to run from
+/// several silos at once.
 /// </summary>
-public sealed class MigrationRunner(DbDataSource dataSource, SqlDialect dialect, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(DbDataSource dataSource, SqlDialect dialect, ILogger<MigrationRunner> logger, IEnumerable<IDataMigration>? dataMigrations = null)
 {
+    private readonly IReadOnlyList<IDataMigration> _data = dataMigrations?.ToList() ?? [];
+
     /// <summary>Applies every migration that is not yet recorded.</summary>
     public async Task ApplyAsync(CancellationToken cancellationToken = default)
     {
@@ -23,7 +26,10 @@ public sealed class MigrationRunner(DbDataSource dataSource, SqlDialect dialect,
             await bootstrap.CommitAsync(cancellationToken);
         }
 
-        foreach (var (version, sql) in LoadMigrations(dialect))
+        var steps = LoadMigrations(dialect).Select(m => (m.Version, Sql: (string?)m.Sql, Data: (IDataMigration?)null))
+            .Concat(_data.Select(d => (d.Version, Sql: (string?)null, Data: (IDataMigration?)d)))
+            .OrderBy(m => m.Version, StringComparer.Ordinal);
+        foreach (var (version, sql, data) in steps)
         {
             await using var transaction = await BeginExclusiveAsync(connection, cancellationToken);
             if (await IsAppliedAsync(connection, transaction, version, cancellationToken))
@@ -32,7 +38,15 @@ public sealed class MigrationRunner(DbDataSource dataSource, SqlDialect dialect,
                 continue;
             }
 
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            if (data is not null)
+            {
+                await data.ApplyAsync(transaction, dialect, cancellationToken);
+            }
+            else
+            {
+                await ExecuteAsync(connection, transaction, sql!, cancellationToken);
+            }
+
             await using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;

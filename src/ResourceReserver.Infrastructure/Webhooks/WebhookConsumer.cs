@@ -14,28 +14,32 @@ public sealed class WebhookConsumer(WebhookStore store, TimeProvider time) : IEv
     public string Name => "webhooks";
 
     /// <inheritdoc />
-    public async Task HandleAsync(DomainEvent domainEvent, CancellationToken ct)
+    public async Task HandleAsync(EventBatch batch, CancellationToken ct)
     {
-        string? payload = null;
-        foreach (var hook in await store.ListAsync(ct))
+        var hooks = (await store.ListAsync(batch.Transaction, ct)).Where(h => h.Active).ToList();
+        if (hooks.Count == 0)
         {
-            if (!hook.Active || !hook.Events.Contains(domainEvent.Type) || domainEvent.OccurredAt < hook.CreatedAt)
-            {
-                continue;
-            }
+            return;
+        }
 
-            payload ??= Payload(domainEvent.Type, domainEvent.Id.ToString(), domainEvent.OccurredAt, new
+        foreach (var domainEvent in batch.Events)
+        {
+            string? payload = null;
+            foreach (var hook in hooks.Where(h => h.Events.Contains(domainEvent.Type) && domainEvent.OccurredAt >= h.CreatedAt))
             {
-                entityType = domainEvent.EntityType,
-                entityId = domainEvent.EntityId,
-                actorId = domainEvent.ActorId,
-                reservation = domainEvent.Reservation,
-                resource = domainEvent.Resource,
-                user = domainEvent.User,
-                waitlistEntry = domainEvent.WaitlistEntry,
-                detail = domainEvent.Detail,
-            });
-            await store.EnqueueAsync(hook.Id, domainEvent.Id.ToString(), domainEvent.Type, payload, time.GetUtcNow(), ct);
+                payload ??= Payload(domainEvent.Type, domainEvent.Id.ToString(), domainEvent.OccurredAt, new
+                {
+                    entityType = domainEvent.EntityType,
+                    entityId = domainEvent.EntityId,
+                    actorId = domainEvent.ActorId,
+                    reservation = domainEvent.Reservation,
+                    resource = domainEvent.Resource,
+                    user = domainEvent.User,
+                    waitlistEntry = domainEvent.WaitlistEntry,
+                    detail = domainEvent.Detail,
+                });
+                await store.EnqueueAsync(batch.Transaction, hook.Id, domainEvent.Id.ToString(), domainEvent.Type, payload, time.GetUtcNow(), ct);
+            }
         }
     }
 

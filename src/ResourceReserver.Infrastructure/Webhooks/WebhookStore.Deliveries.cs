@@ -16,12 +16,22 @@ public sealed partial class WebhookStore
     public async Task<bool> EnqueueAsync(Guid webhookId, string eventId, string eventType, string payload, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await EnqueueAsync(connection, null, webhookId, eventId, eventType, payload, now, ct);
+    }
+
+    /// <summary>Queues a delivery inside <paramref name="transaction"/> (a dispatcher pass) unless already queued.</summary>
+    public Task<bool> EnqueueAsync(DbTransaction transaction, Guid webhookId, string eventId, string eventType, string payload, DateTimeOffset now, CancellationToken ct) =>
+        EnqueueAsync(transaction.Connection!, transaction, webhookId, eventId, eventType, payload, now, ct);
+
+    private static async Task<bool> EnqueueAsync(
+        DbConnection connection, DbTransaction? transaction, Guid webhookId, string eventId, string eventType, string payload, DateTimeOffset now, CancellationToken ct)
+    {
         await using var command = connection.Command(
             """
             INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, due_ms, lease_ms, created_ms, updated_ms)
             VALUES (@id, @hook, @event, @type, @payload, 'pending', 0, @now, 0, @now, @now)
             ON CONFLICT (webhook_id, event_id) DO NOTHING
-            """)
+            """, transaction)
             .With("id", Guid.CreateVersion7().ToString()).With("hook", webhookId.ToString()).With("event", eventId)
             .With("type", eventType).With("payload", payload).With("now", now.ToUnixMs());
         return await command.ExecuteNonQueryAsync(ct) == 1;

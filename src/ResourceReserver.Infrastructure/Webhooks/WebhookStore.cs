@@ -67,6 +67,13 @@ public sealed partial class WebhookStore(DbDataSource dataSource)
     /// <summary>All webhooks, oldest first.</summary>
     public Task<IReadOnlyList<Webhook>> ListAsync(CancellationToken ct) => QueryAsync($"SELECT {Columns} FROM webhooks ORDER BY created_ms, id", ct);
 
+    /// <summary>All webhooks, oldest first, read inside a dispatcher pass.</summary>
+    public async Task<IReadOnlyList<Webhook>> ListAsync(DbTransaction transaction, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.Command($"SELECT {Columns} FROM webhooks ORDER BY created_ms, id", transaction);
+        return await ReadAsync(command, ct);
+    }
+
     /// <summary>A webhook's secret, or null.</summary>
     public async Task<string?> GetSecretAsync(Guid id, CancellationToken ct)
     {
@@ -84,6 +91,11 @@ public sealed partial class WebhookStore(DbDataSource dataSource)
             command.With(name, value);
         }
 
+        return await ReadAsync(command, ct);
+    }
+
+    private static async Task<IReadOnlyList<Webhook>> ReadAsync(DbCommand command, CancellationToken ct)
+    {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var hooks = new List<Webhook>();
         while (await reader.ReadAsync(ct))

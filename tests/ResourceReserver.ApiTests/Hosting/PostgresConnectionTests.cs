@@ -31,4 +31,13 @@ public sealed class PostgresConnectionTests
     {
         Assert.Equal("Host=db", PostgresConnection.WithPoolCap("Host=db", 0));
     }
+
+    [Fact]
+    public void Pooled_connections_are_not_reset_unless_the_operator_says_so()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnection.WithoutReset("Host=db"));
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(64, tuned.MaxAutoPrepare);
+        Assert.Equal("Host=db;No Reset On Close=false", PostgresConnection.WithoutReset("Host=db;No Reset On Close=false"));
+    }
 }

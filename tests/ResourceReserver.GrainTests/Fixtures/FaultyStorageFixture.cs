@@ -1,29 +1,19 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Providers;
-using Orleans.Runtime.Hosting;
-using ResourceReserver.Events;
-using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Resources;
 using ResourceReserver.Infrastructure.Sqlite;
+using ResourceReserver.Storage;
 
 namespace ResourceReserver.GrainTests.Fixtures;
 
-/// <summary>
-/// A silo whose default grain storage is the real SQLite storage behind <see cref="FaultInjectingGrainStorage"/>,
-/// and whose outbox delivers to the read store behind <see cref="FaultInjectingEventSink"/>.
-/// </summary>
+/// <summary>A silo whose resources are stored by the real SQLite store behind <see cref="FaultInjectingResourceStore"/>.</summary>
 public sealed class FaultyStorageFixture : SqliteSiloFixture
 {
-    public StorageFaults Faults { get; } = new();
+    public FaultInjectingResourceStore Faults { get; private set; } = null!;
 
-    /// <summary>Fails chosen deliveries to the read store.</summary>
-    public FaultInjectingEventSink Sink { get; private set; } = null!;
-
-    protected override IEventSink CreateSink(SqlReadStore readStore) => Sink = new FaultInjectingEventSink(readStore);
+    protected override IResourceStore CreateResourceStore(SqlResourceStore store) => Faults = new FaultInjectingResourceStore(store);
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, name) =>
-            new FaultInjectingGrainStorage(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(services, name), Faults));
+        silo.AddSqliteGrainStorageAsDefault();
         silo.UseInMemoryReminderService();
     }
 }

@@ -3,10 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Resources;
 using ResourceReserver.Infrastructure.Schema;
 using ResourceReserver.Infrastructure.Sqlite;
 using ResourceReserver.Outbox;
+using ResourceReserver.Storage;
 
 namespace ResourceReserver.GrainTests.Fixtures;
 
@@ -23,7 +26,7 @@ public abstract class SqliteSiloFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>The read store the silo's outbox delivers to, for asserting on projections and history.</summary>
+    /// <summary>The read store over the silo's database, for asserting on lists and history.</summary>
     public SqlReadStore ReadStore { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -32,13 +35,15 @@ public abstract class SqliteSiloFixture : IAsyncLifetime
         await new MigrationRunner(dataSource, SqlDialect.Sqlite, NullLogger<MigrationRunner>.Instance).ApplyAsync();
         _store = new SqliteStore(dataSource);
         ReadStore = new SqlReadStore(dataSource);
-        var sink = CreateSink(ReadStore);
+        DataSource = dataSource;
+        var resources = CreateResourceStore(new SqlResourceStore(dataSource, new EventSignal(), TimeProvider.System));
         var builder = new InProcessTestClusterBuilder();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(_store);
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton(sink);
+            silo.Services.AddSingleton<IEventSink>(ReadStore);
+            silo.Services.AddSingleton(resources);
             silo.Services.AddSingleton<OutboxRelay>();
             ConfigureSilo(silo);
         });
@@ -57,8 +62,11 @@ public abstract class SqliteSiloFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>What the grains publish to; the read store itself unless a subclass wraps it.</summary>
-    protected virtual IEventSink CreateSink(SqlReadStore readStore) => readStore;
+    /// <summary>The database file every store of the silo uses.</summary>
+    public System.Data.Common.DbDataSource DataSource { get; private set; } = null!;
+
+    /// <summary>Where resources are stored; the real store unless a subclass wraps it.</summary>
+    protected virtual IResourceStore CreateResourceStore(SqlResourceStore store) => store;
 
     /// <summary>Grain storage, reminders and anything else the silo needs.</summary>
     protected abstract void ConfigureSilo(ISiloBuilder silo);

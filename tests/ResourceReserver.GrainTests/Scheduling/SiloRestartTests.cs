@@ -6,7 +6,10 @@ using ResourceReserver.Accounts;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
 using ResourceReserver.Grains;
+using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Resources;
+using ResourceReserver.Storage;
 using ResourceReserver.Infrastructure.Schema;
 using ResourceReserver.Infrastructure.Sqlite;
 using ResourceReserver.Outbox;
@@ -100,6 +103,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IEventSink>(_readStore);
             silo.Services.AddSingleton<OutboxRelay>();
+            silo.Services.AddSingleton<IResourceStore>(new SqlResourceStore(_store.DataSource, new EventSignal(), TimeProvider.System));
             silo.Services.AddOptions<PasswordHashingOptions>().Configure(o => o.WorkFactor = 4);
             silo.AddSqliteGrainStorageAsDefault();
             silo.UseSqliteReminderService();

@@ -5,7 +5,10 @@ using Orleans.TestingHost;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
 using ResourceReserver.Grains;
+using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Resources;
+using ResourceReserver.Storage;
 using ResourceReserver.Infrastructure.Schema;
 using ResourceReserver.Infrastructure.Sqlite;
 using ResourceReserver.Outbox;
@@ -36,6 +39,7 @@ public sealed class WaitlistDurabilityTests : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IEventSink>(readStore);
             silo.Services.AddSingleton<OutboxRelay>();
+            silo.Services.AddSingleton<IResourceStore>(new SqlResourceStore(_store.DataSource, new EventSignal(), TimeProvider.System));
             silo.AddSqliteGrainStorageAsDefault();
             silo.UseSqliteReminderService();
         });

@@ -5,11 +5,10 @@ namespace ResourceReserver.IntegrationTests.Live;
 /// <summary>Silo settings for the integration tests: fast polls, mail to the test's SMTP sink, loopback webhooks.</summary>
 public static class IntegrationSettings
 {
-    /// <summary>A production-mode silo on a fresh database, polling every 200 ms.</summary>
+    /// <summary>A production-mode silo on a fresh database; mail, reminders and webhooks polled every 200 ms (event consumers are woken by commits).</summary>
     public static async Task<Dictionary<string, string>> FastAsync(string prefix)
     {
         var settings = TestServers.ProductionSettings(await TestServers.CreateDatabaseAsync(), prefix + "-" + Guid.NewGuid().ToString("N")[..8]);
-        settings["Dispatch__PollInterval"] = "00:00:00.2";
         settings["Mail__PollInterval"] = "00:00:00.2";
         settings["Reminders__PollInterval"] = "00:00:00.2";
         settings["Webhooks__PollInterval"] = "00:00:00.2";

@@ -1,0 +1,78 @@
+namespace ResourceReserver.Resources;
+
+/// <summary>Every change to the resource, each a decision of a plain decision class, stored before it is answered.</summary>
+public sealed partial class ResourceGrain
+{
+    /// <inheritdoc />
+    public Task<Outcome<ResourceSnapshot>> CreateAsync(ResourceDetails details, Actor actor) =>
+        DecideAsync((book, now) => ResourceDecisions.Create(book, details, actor, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<ResourceSnapshot>> UpdateAsync(ResourcePatch patch, Actor actor) =>
+        DecideAsync((book, now) => ResourceDecisions.Update(book, patch, actor, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<ResourceSnapshot>> DeleteAsync(Actor actor) =>
+        DecideAsync((book, now) => ResourceDecisions.Delete(book, actor, now));
+
+    /// <inheritdoc />
+    public async Task<Outcome<ResourceSnapshot>> SetStatusAsync(ResourceStatus status, TimeSpan? autoResetAfter, Actor actor)
+    {
+        if (autoResetAfter is { } after && (status != ResourceStatus.Maintenance || after < TimeSpan.FromMinutes(1) || after > TimeSpan.FromDays(365)))
+        {
+            return DomainError.Invalid("invalid_auto_reset", "autoResetAfter applies to maintenance only and must be between 1 minute and 365 days.");
+        }
+
+        var outcome = await DecideAsync((book, now) => ResourceDecisions.SetStatus(book, status, autoResetAfter, actor, now));
+        if (outcome.IsSuccess)
+        {
+            await ScheduleResetAsync(outcome.Value!.StatusResetsAt);
+        }
+
+        return outcome;
+    }
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> BookAsync(BookingRequest request) =>
+        DecideAsync((book, now) => BookingDecisions.Book(book, request, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> CancelAsync(Guid reservationId, Actor actor, string? reason) =>
+        DecideAsync((book, now) => BookingDecisions.Cancel(book, reservationId, actor, reason, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> ChangeReservationAsync(Guid reservationId, ReservationChange change, Actor actor) =>
+        DecideAsync((book, now) => BookingDecisions.Change(book, reservationId, change, actor, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<SeriesResult>> BookSeriesAsync(SeriesRequest request) =>
+        DecideAsync((book, now) => SeriesDecisions.Book(book, request, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<IReadOnlyList<Reservation>>> CancelSeriesAsync(Guid reservationId, SeriesScope scope, Actor actor, string? reason) =>
+        DecideAsync((book, now) => SeriesDecisions.Cancel(book, reservationId, scope, actor, reason, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Hold>> PlaceHoldAsync(HoldRequest request) =>
+        DecideAsync((book, now) => HoldDecisions.Place(book, request, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> ConfirmHoldAsync(Guid holdId, Actor actor) =>
+        DecideAsync((book, now) => HoldDecisions.Confirm(book, holdId, actor, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> ReleaseHoldAsync(Guid holdId, Actor actor) =>
+        DecideAsync((book, now) => HoldDecisions.Release(book, holdId, actor, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<HoldTiming>> SetHoldTimingAsync(HoldTiming timing, Actor actor) =>
+        DecideAsync((book, _) => HoldDecisions.SetTiming(book, timing, actor));
+
+    /// <inheritdoc />
+    public Task<Outcome<OfferSettlement>> SettleOffersAsync(IReadOnlyList<Guid> release, IReadOnlyList<OfferCandidate> candidates) =>
+        DecideAsync((book, now) => OfferDecisions.Settle(book, release, candidates, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> AcceptOfferAsync(Guid entryId, Guid userId) =>
+        DecideAsync((book, now) => OfferDecisions.Accept(book, entryId, userId, now));
+}

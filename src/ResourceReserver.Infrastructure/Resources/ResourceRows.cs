@@ -1,0 +1,135 @@
+using System.Text.Json;
+using ResourceReserver.Contracts;
+using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.ReadStore;
+using ResourceReserver.Infrastructure.Schema;
+using ResourceReserver.Storage;
+
+namespace ResourceReserver.Infrastructure.Resources;
+
+/// <summary>The statements that store a resource's rows, shared by the write path and the forward migration.</summary>
+internal static class ResourceRows
+{
+    public static void Fence(SqlBatch batch, ResourceCommit commit)
+    {
+        var head = commit.Head;
+        var (timing, demand) = (Json(head?.HoldTiming), Json(head?.Demand));
+        if (commit.ExpectedVersion == 0)
+        {
+            // The first commit creates the head; a second first commit (a duplicate activation) inserts nothing.
+            batch.Add(
+                "INSERT INTO resource_heads (id, version, hold_timing, demand) VALUES (@id, 1, @timing, @demand) ON CONFLICT (id) DO NOTHING",
+                ("id", Key(commit.ResourceId)), ("timing", timing), ("demand", demand));
+        }
+        else if (head is null)
+        {
+            batch.Add("UPDATE resource_heads SET version = version + 1 WHERE id = @id AND version = @expected",
+                ("id", Key(commit.ResourceId)), ("expected", commit.ExpectedVersion));
+        }
+        else
+        {
+            batch.Add("UPDATE resource_heads SET version = version + 1, hold_timing = @timing, demand = @demand WHERE id = @id AND version = @expected",
+                ("id", Key(commit.ResourceId)), ("expected", commit.ExpectedVersion), ("timing", timing), ("demand", demand));
+        }
+    }
+
+    /// <summary>Everything a commit whose fence held writes, in the same transaction.</summary>
+    public static void Write(SqlBatch batch, ResourceCommit commit, SqlDialect dialect)
+    {
+        if (commit.Resource is { } resource)
+        {
+            Resource(batch, resource);
+        }
+
+        foreach (var row in commit.Rows)
+        {
+            Reservation(batch, row);
+        }
+
+        var id = Key(commit.ResourceId);
+        if (commit.ForgetAnswersBefore is { } before)
+        {
+            batch.Add("DELETE FROM idempotent_answers WHERE resource_id = @id AND expires_ms <= @before", ("id", id), ("before", before.ToUnixMs()));
+        }
+
+        foreach (var answer in commit.Answers)
+        {
+            batch.Add(
+                """
+                INSERT INTO idempotent_answers (resource_id, answer_key, fingerprint, answer, expires_ms) VALUES (@id, @key, @fingerprint, @answer, @expires)
+                ON CONFLICT (resource_id, answer_key) DO UPDATE SET fingerprint = excluded.fingerprint, answer = excluded.answer, expires_ms = excluded.expires_ms
+                """,
+                ("id", id), ("key", answer.Key), ("fingerprint", answer.Fingerprint), ("answer", Json(answer.Answer)), ("expires", answer.ExpiresAt.ToUnixMs()));
+        }
+
+        foreach (var domainEvent in commit.Events)
+        {
+            Event(batch, domainEvent, dialect);
+        }
+    }
+
+    /// <summary>A reservation row: what lists show, what the grain makes of it, and the hold it stands for.</summary>
+    public static void Reservation(SqlBatch batch, ReservationRow row)
+    {
+        var r = row.Reservation;
+        batch.Add(
+            """
+            INSERT INTO reservations (id, resource_id, user_id, start_ms, end_ms, quantity, status, version, payload, role, hold)
+            VALUES (@id, @resource, @user, @start, @end, @quantity, @status, @version, @payload, @role, @hold)
+            ON CONFLICT (id) DO UPDATE SET
+                resource_id = excluded.resource_id, user_id = excluded.user_id, start_ms = excluded.start_ms, end_ms = excluded.end_ms,
+                quantity = excluded.quantity, status = excluded.status, version = excluded.version, payload = excluded.payload,
+                role = excluded.role, hold = excluded.hold
+            """,
+            ("id", r.Id.ToString()), ("resource", r.ResourceId.ToString()), ("user", r.UserId.ToString()), ("start", r.Start.ToUnixMs()),
+            ("end", r.End.ToUnixMs()), ("quantity", r.Quantity), ("status", SqlReadStore.StatusText(r.Status)), ("version", r.Version),
+            ("payload", Json(r)), ("role", (int)row.Role), ("hold", row.Role == RowRole.Hold ? Json(row.Hold) : null));
+    }
+
+    /// <summary>The resource's row: its stored details and status, and its entry in the resource lists and tag counts.</summary>
+    public static void Resource(SqlBatch batch, ResourceSnapshot r)
+    {
+        var details = r.Details;
+        var id = r.Id.ToString();
+        batch.Add(
+            """
+            INSERT INTO resources (id, name_key, search_text, status, capacity, deleted, version, payload)
+            VALUES (@id, @name, @search, @status, @capacity, @deleted, @version, @payload)
+            ON CONFLICT (id) DO UPDATE SET
+                name_key = excluded.name_key, search_text = excluded.search_text, status = excluded.status,
+                capacity = excluded.capacity, deleted = excluded.deleted, version = excluded.version, payload = excluded.payload
+            """,
+            ("id", id), ("name", details.Name.ToLowerInvariant()), ("search", $"{details.Name} {details.Description} {details.Location}".ToLowerInvariant()),
+            ("status", r.Status.ToString().ToLowerInvariant()), ("capacity", details.Capacity), ("deleted", r.Deleted ? 1 : 0), ("version", r.Version),
+            ("payload", Json(r)));
+        batch.Add("DELETE FROM resource_tags WHERE resource_id = @id", ("id", id));
+        foreach (var tag in r.Deleted ? [] : details.Tags.Distinct())
+        {
+            batch.Add("INSERT INTO resource_tags (resource_id, tag) VALUES (@id, @tag)", ("id", id), ("tag", tag));
+        }
+    }
+
+    /// <summary>Appends an event to the log, stamped with the writing transaction.</summary>
+    public static void Event(SqlBatch batch, DomainEvent e, SqlDialect dialect) =>
+        batch.Add(
+            $"""
+            INSERT INTO events (event_id, type, entity_type, entity_id, actor_id, occurred_ms, payload, tx)
+            VALUES (@id, @type, @entityType, @entityId, @actor, @at, @payload, {SqlDialects.CurrentTransaction(dialect)})
+            ON CONFLICT (event_id) DO NOTHING
+            """,
+            ("id", e.Id.ToString()), ("type", e.Type), ("entityType", e.EntityType), ("entityId", e.EntityId.ToString()),
+            ("actor", e.ActorId?.ToString()), ("at", e.OccurredAt.ToUnixMs()), ("payload", Json(e)));
+
+    /// <summary>Wakes every silo's event consumers once the transaction commits (PostgreSQL; a no-op elsewhere).</summary>
+    public static void Notify(SqlBatch batch, SqlDialect dialect)
+    {
+        if (dialect == SqlDialect.Postgres)
+        {
+            batch.Add($"SELECT pg_notify({SqlDialects.EventsChannel}, '')");
+        }
+    }
+
+    public static string Key(Guid resourceId) => resourceId.ToString();
+
+    public static string? Json<T>(T? value) => value is null ? null : JsonSerializer.Serialize(value, ReadStoreJson.Options);
+}
