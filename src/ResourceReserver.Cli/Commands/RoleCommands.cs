@@ -2,6 +2,8 @@ using System.CommandLine;
 using ResourceReserver.Cli.Hosting;
 using ResourceReserver.Cli.Sessions;
 using ResourceReserver.Client.Contracts;
+using ResourceReserver.Cli.Output;
+using Spectre.Console;
 using static ResourceReserver.Cli.Hosting.CommandKit;
 using static ResourceReserver.Cli.Output.Printer;
 
