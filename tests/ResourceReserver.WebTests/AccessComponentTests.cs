@@ -78,8 +78,8 @@ public sealed class AccessComponentTests : BunitContext
     [Fact]
     public void The_ui_policies_are_the_api_permission_policies()
     {
-        Assert.Equal(PermissionPolicies.Of(Permission.ResourcesManage), UiPolicies.ManageResources);
-        Assert.Equal(PermissionPolicies.Of(Permission.UsersManage), UiPolicies.ManageUsers);
-        Assert.Equal(PermissionPolicies.Of(Permission.WebhooksManage), UiPolicies.ManageWebhooks);
+        Assert.Equal(UiPolicies.ManageResources, PermissionPolicies.Of(Permission.ResourcesManage));
+        Assert.Equal(UiPolicies.ManageUsers, PermissionPolicies.Of(Permission.UsersManage));
+        Assert.Equal(UiPolicies.ManageWebhooks, PermissionPolicies.Of(Permission.WebhooksManage));
     }
 }
