@@ -11,7 +11,7 @@ namespace ResourceReserver.Host.Application;
 /// Accounts: registration, password sign-in, refresh, sign-out, the own profile, permissions and password. Used by the
 /// REST API and the web UI.
 /// </summary>
-public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing)
+public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing, RateLimits.RateLimitGate limits)
 {
     // Verified against when the username is unknown, so both paths cost one BCrypt verification of the same work
     // factor as real accounts (made once per host, with the configured factor).
@@ -42,6 +42,11 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         if (errors.Count > 0)
         {
             return Refusal.Fields(errors);
+        }
+
+        if (await limits.RefuseAttemptForAsync(request.Username) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var userId = Guid.CreateVersion7();
@@ -78,6 +83,12 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password) || username.Length > 50 || password.Length > 128)
         {
             return InvalidCredentials();
+        }
+
+        // Before any hashing: guessing one account's password from many addresses is limited too.
+        if (await limits.RefuseAttemptForAsync(username) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var userId = await grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.Usernames).FindAsync(username);
