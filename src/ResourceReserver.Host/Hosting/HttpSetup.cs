@@ -1,3 +1,4 @@
+using ResourceReserver.Host.ApiDocs;
 using Scalar.AspNetCore;
 
 namespace ResourceReserver.Host.Hosting;
@@ -11,17 +12,7 @@ public static class HttpSetup
     /// <summary>Adds the OpenAPI document and Kestrel limits.</summary>
     public static WebApplicationBuilder AddReserverHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
-        {
-            // Durations travel as ISO 8601 (IsoDurationConverter), not as .NET's hh:mm:ss.
-            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(TimeSpan))
-            {
-                schema.Pattern = null;
-                schema.Format = "duration";
-            }
-
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(options => options.AddReserverDocument());
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             // The documented default address; ASPNETCORE_URLS or --urls override it.
