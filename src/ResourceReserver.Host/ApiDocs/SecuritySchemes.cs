@@ -77,10 +77,11 @@ public sealed class SecuritySchemes : IOpenApiDocumentTransformer, IOpenApiOpera
         var endpoint = new Endpoint(null, new EndpointMetadataCollection(metadata), null);
         var requirement = ScopeRules.RequirementOf(endpoint, context.Description.HttpMethod ?? "GET");
         List<string> scopes = requirement.Scope is { } scope ? [scope] : [];
+        // OAuth2 first: the /docs page tries calls with the first scheme an operation names, and signs in through it.
         operation.Security =
         [
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] },
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuth2, context.Document)] = scopes },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] },
         ];
         return Task.CompletedTask;
     }

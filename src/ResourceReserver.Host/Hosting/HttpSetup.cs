@@ -45,7 +45,15 @@ public static class HttpSetup
     public static WebApplication MapReserverDocs(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Resource Reserver API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from this origin only (the page's CSP): no web fonts, telemetry or AI agent from elsewhere.
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("Resource Reserver API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddPreferredSecuritySchemes(SecuritySchemes.OAuth2)
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .HideDeveloperTools());
         return app;
     }
 }

@@ -33,7 +33,7 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
         foreach (var id in new[] { "CreateReservation", "GetMe", "ListUsers", "CreateResource" })
         {
             var schemes = operations[id].GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
-            Assert.Equal(["bearer", "oauth2"], schemes);
+            Assert.Equal(["oauth2", "bearer"], schemes);
         }
 
         foreach (var id in new[] { "Register", "Token", "ListResources", "GetResource", "CalendarFeed" })
@@ -42,7 +42,7 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
             Assert.Empty(requirement.EnumerateObject());
         }
 
-        var oauth = operations["CreateResource"].GetProperty("security")[1].GetProperty("oauth2");
+        var oauth = operations["CreateResource"].GetProperty("security")[0].GetProperty("oauth2");
         Assert.Equal(["admin"], oauth.EnumerateArray().Select(s => s.GetString()));
     }
 
