@@ -15,6 +15,7 @@ public static class ApiDocsSetup
         options.AddOperationTransformer<ProblemResponses>();
         options.AddOperationTransformer<OperationTexts>();
         options.AddOperationTransformer<RequestExamples>();
+        options.AddOperationTransformer<DeprecatedOperations>();
         options.AddSchemaTransformer<SchemaShapes>();
         return options;
     }

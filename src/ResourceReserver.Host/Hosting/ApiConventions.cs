@@ -6,7 +6,7 @@ namespace ResourceReserver.Host.Hosting;
 /// <summary>
 /// Headers of the API contract: every answer says <c>api-version: 1</c>, an <c>/api</c> request may ask for its
 /// instants in a zone with <c>X-Timezone</c> (an unknown zone is refused, naming the header) and for its texts in a
-/// language with <c>Accept-Language</c> (<see cref="ApiLanguage"/>).
+/// language with <c>Accept-Language</c> (<see cref="ApiLanguage"/>); deprecated routes say so (<see cref="Deprecation"/>).
 /// </summary>
 public static class ApiConventions
 {
@@ -22,6 +22,7 @@ public static class ApiConventions
             context.Response.OnStarting(() =>
             {
                 context.Response.Headers["api-version"] = Version;
+                Deprecation.AddHeaders(context);
                 return Task.CompletedTask;
             });
             var requested = context.Request.Headers["X-Timezone"].ToString();

@@ -12,7 +12,7 @@ public static class HttpSetup
     /// <summary>Adds the OpenAPI document and Kestrel limits.</summary>
     public static WebApplicationBuilder AddReserverHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddReserverDocument());
+        builder.Services.AddReserverOpenApi();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             // The documented default address; ASPNETCORE_URLS or --urls override it.
@@ -22,6 +22,10 @@ public static class HttpSetup
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
+
+    /// <summary>Adds the OpenAPI document with what <see cref="ApiDocsSetup"/> says beyond the generator.</summary>
+    public static IServiceCollection AddReserverOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddReserverDocument());
 
     /// <summary>
     /// Makes <c>/api/v1/x/</c> answer like <c>/api/v1/x</c> by trimming the trailing slash before routing.
