@@ -72,7 +72,7 @@ public sealed class RequestExamples : IOpenApiOperationTransformer
         return new OpenApiRequestBody
         {
             Required = true,
-            Description = "RFC 6749 fields, as a form or as a JSON object.",
+            Description = "RFC 6749 fields, as a form or as a JSON object; parameters it does not know are ignored (RFC 6749 section 3.2).",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/x-www-form-urlencoded"] = new() { Schema = fields, Example = example },
