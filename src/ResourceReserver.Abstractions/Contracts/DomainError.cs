@@ -15,13 +15,27 @@ public enum ErrorKind
     TooManyRequests = 7,
 }
 
-/// <summary>A refusal with a stable snake_case code, a human message and, for conflicts, what blocked.</summary>
+/// <summary>A refusal with a stable snake_case code from <see cref="ProblemCode"/>, a human message and, for conflicts, what blocked.</summary>
 [GenerateSerializer, Immutable, Alias("rr.DomainError")]
-public sealed record DomainError(
-    [property: Id(0)] ErrorKind Kind,
-    [property: Id(1)] string Code,
-    [property: Id(2)] string Message)
+public sealed record DomainError
 {
+    /// <summary>A refusal of <paramref name="kind"/> with one of the catalogued codes.</summary>
+    public DomainError(ErrorKind kind, ProblemCode code, string message)
+    {
+        Kind = kind;
+        Code = code.Value;
+        Message = message;
+    }
+
+    /// <summary>How it maps onto HTTP.</summary>
+    [Id(0)] public ErrorKind Kind { get; }
+
+    /// <summary>The stable code (an <see cref="ProblemCode"/> value); never translated.</summary>
+    [Id(1)] public string Code { get; }
+
+    /// <summary>What went wrong, in English; the host may show a translation instead.</summary>
+    [Id(2)] public string Message { get; }
+
     /// <summary>Blocking intervals for a booking conflict.</summary>
     [Id(3)] public IReadOnlyList<TimeRange> Conflicts { get; init; } = [];
 
@@ -34,8 +48,8 @@ public sealed record DomainError(
     /// <summary>For <see cref="ErrorKind.TooManyRequests"/>: when asking again can succeed.</summary>
     [Id(6)] public TimeSpan? RetryAfter { get; init; }
 
-    public static DomainError NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
-    public static DomainError Invalid(string code, string message) => new(ErrorKind.Validation, code, message);
-    public static DomainError Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
-    public static DomainError Forbidden(string message) => new(ErrorKind.Forbidden, "forbidden", message);
+    public static DomainError NotFound(ProblemCode code, string message) => new(ErrorKind.NotFound, code, message);
+    public static DomainError Invalid(ProblemCode code, string message) => new(ErrorKind.Validation, code, message);
+    public static DomainError Conflict(ProblemCode code, string message) => new(ErrorKind.Conflict, code, message);
+    public static DomainError Forbidden(string message) => new(ErrorKind.Forbidden, ProblemCode.Forbidden, message);
 }

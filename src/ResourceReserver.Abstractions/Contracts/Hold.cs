@@ -64,6 +64,6 @@ public sealed record HoldTiming
     public DomainError? Validate() =>
         HoldDuration < TimeSpan.FromSeconds(1) || HoldDuration > TimeSpan.FromDays(1)
         || OfferWindow < TimeSpan.FromSeconds(1) || OfferWindow > TimeSpan.FromDays(7)
-            ? DomainError.Invalid("invalid_hold_timing", "holdDuration must be 1 second to 1 day and offerWindow 1 second to 7 days.")
+            ? DomainError.Invalid(ProblemCode.InvalidHoldTiming, "holdDuration must be 1 second to 1 day and offerWindow 1 second to 7 days.")
             : null;
 }

@@ -38,6 +38,12 @@ public sealed record NotificationPreferences
 
     /// <summary>Lead times, in hours before start, for reminders.</summary>
     [Id(1)] public IReadOnlyList<int> ReminderLeadTimesHours { get; init; } = [24, 1];
+
+    /// <summary>The language of notifications and e-mail: one of <see cref="Languages"/>.</summary>
+    [Id(2)] public string Language { get; init; } = "en";
+
+    /// <summary>The languages the service speaks; the first is the default.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "es", "fr"];
 }
 
 /// <summary>A partial update of a profile by its owner.</summary>

@@ -35,5 +35,5 @@ public sealed record TokenResponse(
     public string? Scope { get; init; }
 }
 
-/// <summary>Body of <c>PATCH /users/me</c>.</summary>
-public sealed record UpdateProfileRequest(string? Email, bool? EmailNotifications, IReadOnlyList<int>? ReminderLeadTimesHours);
+/// <summary>Body of <c>PATCH /users/me</c>; <c>language</c> (en, es, fr) is the language of notifications and e-mail.</summary>
+public sealed record UpdateProfileRequest(string? Email, bool? EmailNotifications, IReadOnlyList<int>? ReminderLeadTimesHours, string? Language = null);

@@ -41,7 +41,7 @@ public sealed record UserProfile(
     DateTimeOffset? LastLoginAt = null);
 
 /// <summary>How a user wants to be told about their bookings.</summary>
-public sealed record NotificationPreferences(bool EmailNotifications, IReadOnlyList<int> ReminderLeadTimesHours);
+public sealed record NotificationPreferences(bool EmailNotifications, IReadOnlyList<int> ReminderLeadTimesHours, string Language = "en");
 
 /// <summary>A resource's hold and offer durations (ISO 8601, e.g. <c>PT30M</c>).</summary>
 public sealed record HoldTiming(TimeSpan HoldDuration, TimeSpan OfferWindow);

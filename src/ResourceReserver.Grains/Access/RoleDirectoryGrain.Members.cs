@@ -95,7 +95,7 @@ public sealed partial class RoleDirectoryGrain
             var profile = await GrainFactory.GetGrain<IUserGrain>(userId).GetProfileAsync();
             if (profile is { Status: UserStatus.Active } && profile.Roles.Contains(Roles.Admin))
             {
-                return DomainError.Conflict("last_admin", "This is the last active administrator; make someone else an administrator first.");
+                return DomainError.Conflict(ProblemCode.LastAdmin, "This is the last active administrator; make someone else an administrator first.");
             }
         }
 
@@ -183,5 +183,5 @@ public sealed partial class RoleDirectoryGrain
     private static async Task<UserProfile?> LiveProfileAsync(IUserGrain user) =>
         await user.GetProfileAsync() is { Status: not UserStatus.Deleted } profile ? profile : null;
 
-    private static DomainError UserNotFound() => DomainError.NotFound("user_not_found", "There is no such user.");
+    private static DomainError UserNotFound() => DomainError.NotFound(ProblemCode.UserNotFound, "There is no such user.");
 }

@@ -40,7 +40,7 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
 
             if (RoleDefinition.IsBuiltIn(name) || _state.State.CustomRoles.ContainsKey(name))
             {
-                return DomainError.Conflict("role_exists", $"A role named '{name}' exists.");
+                return DomainError.Conflict(ProblemCode.RoleExists, $"A role named '{name}' exists.");
             }
 
             var role = new RoleDefinition(name, description, permissions & Permission.All, false);
@@ -114,12 +114,12 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
             : Invalid("name", "Role names have 2 to 40 characters: lower-case letters, digits, '-' and '_', starting with a letter.");
 
     private static DomainError Invalid(string field, string message) =>
-        new(ErrorKind.Validation, "validation_failed", message) { Errors = new Dictionary<string, string[]> { [field] = [message] } };
+        new(ErrorKind.Validation, ProblemCode.ValidationFailed, message) { Errors = new Dictionary<string, string[]> { [field] = [message] } };
 
     private static DomainError BuiltInRole(string name) =>
-        DomainError.Conflict("builtin_role", $"'{name}' is a built-in role; built-in roles cannot be changed or deleted.");
+        DomainError.Conflict(ProblemCode.BuiltinRole, $"'{name}' is a built-in role; built-in roles cannot be changed or deleted.");
 
-    private static DomainError RoleNotFound(string name) => DomainError.NotFound("role_not_found", $"There is no role named '{name}'.");
+    private static DomainError RoleNotFound(string name) => DomainError.NotFound(ProblemCode.RoleNotFound, $"There is no role named '{name}'.");
 
     [GeneratedRegex(@"^[a-z][a-z0-9_-]{1,39}\z")]
     private static partial Regex RoleNamePattern();

@@ -134,7 +134,7 @@ public sealed partial class OAuthClientGrain
         Prune();
         if (_state.State.Grants.Count >= MaxLiveGrants)
         {
-            return new DomainError(ErrorKind.Validation, "too_many_tokens", $"This client holds {MaxLiveGrants} live grants; revoke some or wait for them to expire.");
+            return new DomainError(ErrorKind.Validation, ProblemCode.TooManyTokens, $"This client holds {MaxLiveGrants} live grants; revoke some or wait for them to expire.");
         }
 
         var refresh = withRefresh ? ClientToken.Create(ClientId, grantId) : null;
@@ -167,5 +167,5 @@ public sealed partial class OAuthClientGrain
         }
     }
 
-    private static DomainError InvalidGrant(string message) => new(ErrorKind.Unauthorized, "invalid_grant", message);
+    private static DomainError InvalidGrant(string message) => new(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, message);
 }

@@ -44,7 +44,7 @@ public sealed partial class OAuthClientGrain : Grain, IOAuthClientGrain
     {
         if (_state.State.Client is not null || client.ClientId != ClientId)
         {
-            return DomainError.Conflict("client_exists", "This client id is taken.");
+            return DomainError.Conflict(ProblemCode.ClientExists, "This client id is taken.");
         }
 
         var secret = ClientToken.NewSecret();
@@ -92,5 +92,5 @@ public sealed partial class OAuthClientGrain : Grain, IOAuthClientGrain
         });
     }
 
-    private static DomainError ClientNotFound() => DomainError.NotFound("client_not_found", "No such OAuth2 client.");
+    private static DomainError ClientNotFound() => DomainError.NotFound(ProblemCode.ClientNotFound, "No such OAuth2 client.");
 }

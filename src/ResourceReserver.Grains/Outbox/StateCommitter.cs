@@ -54,7 +54,7 @@ public sealed class StateCommitter<TState>(
             return outcome;
         }
 
-        return new DomainError(ErrorKind.Unavailable, "storage_contention", "The entity changed concurrently; try again.");
+        return new DomainError(ErrorKind.Unavailable, ProblemCode.StorageContention, "The entity changed concurrently; try again.");
     }
 
     /// <summary>Records an event in the outbox; it is persisted by the next commit.</summary>

@@ -48,7 +48,7 @@ public sealed class BookingQuotaGrain : Grain, IBookingQuotaGrain
             if (used + count > limit)
             {
                 var resetsAt = ResetsAt();
-                return new DomainError(ErrorKind.TooManyRequests, "quota_exceeded",
+                return new DomainError(ErrorKind.TooManyRequests, ProblemCode.QuotaExceeded,
                     $"The daily booking quota of the {tier} tier is {limit}; {used} used today. It resets at {resetsAt:yyyy-MM-dd'T'HH:mm:ss'Z'}.")
                 {
                     RetryAfter = resetsAt - _clock.GetUtcNow(),

@@ -21,7 +21,7 @@ internal static class BookingDecisions
         {
             return first.Fingerprint == fingerprint
                 ? new Decided<Reservation>(first.Answer, new ResourceChanges())
-                : DomainError.Invalid("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+                : DomainError.Invalid(ProblemCode.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request.");
         }
 
         var changes = new ResourceChanges();
@@ -50,7 +50,7 @@ internal static class BookingDecisions
         {
             return existing.UserId == request.UserId
                 ? existing
-                : DomainError.Conflict("duplicate_reservation_id", "That reservation id is taken.");
+                : DomainError.Conflict(ProblemCode.DuplicateReservationId, "That reservation id is taken.");
         }
 
         var range = new TimeRange(request.Start.ToUniversalTime(), request.End.ToUniversalTime());
@@ -69,7 +69,7 @@ internal static class BookingDecisions
     {
         if (!book.Reservations.TryGetValue(reservationId, out var reservation))
         {
-            return DomainError.NotFound("reservation_not_found", $"Reservation {reservationId} does not exist.");
+            return DomainError.NotFound(ProblemCode.ReservationNotFound, $"Reservation {reservationId} does not exist.");
         }
 
         if (reservation.UserId != actor.UserId && !actor.IsAdmin)
@@ -79,12 +79,12 @@ internal static class BookingDecisions
 
         if (reservation.Status == ReservationStatus.Cancelled)
         {
-            return DomainError.Conflict("already_cancelled", "The reservation is already cancelled.");
+            return DomainError.Conflict(ProblemCode.AlreadyCancelled, "The reservation is already cancelled.");
         }
 
         if (reservation.End <= now)
         {
-            return DomainError.Conflict("reservation_ended", "The reservation has already ended.");
+            return DomainError.Conflict(ProblemCode.ReservationEnded, "The reservation has already ended.");
         }
 
         var changes = new ResourceChanges();
@@ -113,7 +113,7 @@ internal static class BookingDecisions
     {
         if (!book.Reservations.TryGetValue(reservationId, out var current))
         {
-            return DomainError.NotFound("reservation_not_found", $"Reservation {reservationId} does not exist.");
+            return DomainError.NotFound(ProblemCode.ReservationNotFound, $"Reservation {reservationId} does not exist.");
         }
 
         if (current.UserId != actor.UserId && !actor.IsAdmin)
@@ -123,19 +123,19 @@ internal static class BookingDecisions
 
         if (current.Status != ReservationStatus.Confirmed)
         {
-            return DomainError.Conflict("already_cancelled", "A cancelled reservation cannot be changed.");
+            return DomainError.Conflict(ProblemCode.AlreadyCancelled, "A cancelled reservation cannot be changed.");
         }
 
         if (current.End <= now)
         {
-            return DomainError.Conflict("reservation_ended", "The reservation has already ended.");
+            return DomainError.Conflict(ProblemCode.ReservationEnded, "The reservation has already ended.");
         }
 
         var start = (change.Start ?? current.Start).ToUniversalTime();
         var end = (change.End ?? current.End).ToUniversalTime();
         if (start != current.Start && current.Start <= now)
         {
-            return DomainError.Invalid("reservation_started", "A reservation that has started can only have its end changed.");
+            return DomainError.Invalid(ProblemCode.ReservationStarted, "A reservation that has started can only have its end changed.");
         }
 
         var request = new BookingRequest

@@ -30,7 +30,7 @@ internal static class HoldDecisions
         {
             return existing?.UserId == request.UserId
                 ? new Decided<Hold>(existing, new ResourceChanges())
-                : DomainError.Conflict("duplicate_hold_id", "That hold id is taken.");
+                : DomainError.Conflict(ProblemCode.DuplicateHoldId, "That hold id is taken.");
         }
 
         var resource = book.Resource!;
@@ -43,7 +43,7 @@ internal static class HoldDecisions
         var range = new TimeRange(request.Start.ToUniversalTime(), request.End.ToUniversalTime());
         if (!book.Index.CanFit(range, request.Quantity, resource.Details.Capacity))
         {
-            return new DomainError(ErrorKind.Conflict, "booking_conflict", "The requested time is already booked or held.")
+            return new DomainError(ErrorKind.Conflict, ProblemCode.BookingConflict, "The requested time is already booked or held.")
             {
                 Conflicts = book.Index.Overlapping(range).Select(e => e.Range).ToList(),
             };
@@ -71,7 +71,7 @@ internal static class HoldDecisions
         {
             return book.Reservations.TryGetValue(holdId, out var booked) && booked.UserId == actor.UserId
                 ? new Decided<Reservation>(booked, new ResourceChanges())
-                : DomainError.NotFound("hold_not_found", "No such hold; it may have lapsed or been released.");
+                : DomainError.NotFound(ProblemCode.HoldNotFound, "No such hold; it may have lapsed or been released.");
         }
 
         if (hold.UserId != actor.UserId && !actor.IsAdmin)
@@ -80,7 +80,7 @@ internal static class HoldDecisions
         }
 
         return hold.ExpiresAt <= now
-            ? new DomainError(ErrorKind.Gone, "hold_expired", "The hold has lapsed.")
+            ? new DomainError(ErrorKind.Gone, ProblemCode.HoldExpired, "The hold has lapsed.")
             : BookHeld(book, hold, now);
     }
 
@@ -88,7 +88,7 @@ internal static class HoldDecisions
     {
         if (!book.Holds.TryGetValue(holdId, out var hold) || hold.IsOffer)
         {
-            return DomainError.NotFound("hold_not_found", "No such hold; it may have lapsed or been released.");
+            return DomainError.NotFound(ProblemCode.HoldNotFound, "No such hold; it may have lapsed or been released.");
         }
 
         if (hold.UserId != actor.UserId && !actor.IsAdmin)
@@ -107,7 +107,7 @@ internal static class HoldDecisions
         var due = book.Holds.Values.Where(h => LapsesAt(h) <= now).ToList();
         if (due.Count == 0)
         {
-            return DomainError.Conflict("nothing_due", "No hold has lapsed.");
+            return DomainError.Conflict(ProblemCode.NothingDue, "No hold has lapsed.");
         }
 
         var changes = new ResourceChanges();

@@ -109,7 +109,7 @@ internal static class OfferDecisions
 
         if (!book.Holds.TryGetValue(entryId, out var offer) || !offer.IsOffer || offer.ExpiresAt <= now)
         {
-            return new DomainError(ErrorKind.Gone, "offer_expired", "The offer has expired.");
+            return new DomainError(ErrorKind.Gone, ProblemCode.OfferExpired, "The offer has expired.");
         }
 
         return offer.UserId != userId ? DomainError.Forbidden("This offer belongs to someone else.") : HoldDecisions.BookHeld(book, offer, now);

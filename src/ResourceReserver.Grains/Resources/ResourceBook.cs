@@ -75,7 +75,7 @@ internal sealed class ResourceBook
 
     /// <summary>The refusal for a resource that does not exist (or no longer does), else null.</summary>
     public DomainError? Missing() => Resource is null or { Deleted: true }
-        ? DomainError.NotFound("resource_not_found", $"Resource {Id} does not exist.")
+        ? DomainError.NotFound(ProblemCode.ResourceNotFound, $"Resource {Id} does not exist.")
         : null;
 
     /// <summary>

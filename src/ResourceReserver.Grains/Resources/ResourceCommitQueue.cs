@@ -129,7 +129,7 @@ internal sealed class ResourceCommitQueue(Guid resourceId, IResourceStore store,
             }
             else if (++decision.Attempts >= MaxAttempts)
             {
-                decision.Finish(new DomainError(ErrorKind.Unavailable, "storage_contention", "The resource changed concurrently; try again."));
+                decision.Finish(new DomainError(ErrorKind.Unavailable, ProblemCode.StorageContention, "The resource changed concurrently; try again."));
             }
             else
             {
@@ -155,7 +155,7 @@ internal sealed class ResourceCommitQueue(Guid resourceId, IResourceStore store,
     }
 
     private static DomainError StorageUnavailable() =>
-        new(ErrorKind.Unavailable, "storage_unavailable", "The resource could not store the change; nothing was changed. Try again.");
+        new(ErrorKind.Unavailable, ProblemCode.StorageUnavailable, "The resource could not store the change; nothing was changed. Try again.");
 }
 
 /// <summary>A decision taken in memory and waiting for the commit that holds it; the caller hears back only then.</summary>

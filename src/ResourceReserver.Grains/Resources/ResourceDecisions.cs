@@ -16,7 +16,7 @@ internal static class ResourceDecisions
     {
         if (book.Resource is not null)
         {
-            return DomainError.Conflict("resource_exists", $"Resource {book.Id} already exists.");
+            return DomainError.Conflict(ProblemCode.ResourceExists, $"Resource {book.Id} already exists.");
         }
 
         details = ResourceDetailsValidator.Normalize(details);
@@ -49,7 +49,7 @@ internal static class ResourceDecisions
             var booked = book.Index.PeakLoad(new TimeRange(now, BookingPolicy.LatestInstant));
             if (booked > details.Capacity)
             {
-                return DomainError.Conflict("capacity_below_bookings", $"{booked} units are already booked at once; the capacity cannot go below that.");
+                return DomainError.Conflict(ProblemCode.CapacityBelowBookings, $"{booked} units are already booked at once; the capacity cannot go below that.");
             }
         }
 
@@ -105,7 +105,7 @@ internal static class ResourceDecisions
         var expiredAnswers = book.Answers.Values.Any(a => a.ExpiresAt <= now);
         if (ended.Count == 0 && !expiredAnswers)
         {
-            return DomainError.Conflict("nothing_ended", "No reservation has ended.");
+            return DomainError.Conflict(ProblemCode.NothingEnded, "No reservation has ended.");
         }
 
         var changes = new ResourceChanges();

@@ -78,7 +78,7 @@ public static class ResourceDetailsValidator
 
         return errors.Count == 0
             ? null
-            : new DomainError(ErrorKind.Validation, "validation_failed", "Some fields are invalid.") { Errors = errors };
+            : new DomainError(ErrorKind.Validation, ProblemCode.ValidationFailed, "Some fields are invalid.") { Errors = errors };
     }
 
     /// <summary>Trims the name and normalises tags to distinct lower-case words.</summary>

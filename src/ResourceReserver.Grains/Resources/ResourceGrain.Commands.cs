@@ -22,7 +22,7 @@ public sealed partial class ResourceGrain
     {
         if (autoResetAfter is { } after && (status != ResourceStatus.Maintenance || after < TimeSpan.FromMinutes(1) || after > TimeSpan.FromDays(365)))
         {
-            return DomainError.Invalid("invalid_auto_reset", "autoResetAfter applies to maintenance only and must be between 1 minute and 365 days.");
+            return DomainError.Invalid(ProblemCode.InvalidAutoReset, "autoResetAfter applies to maintenance only and must be between 1 minute and 365 days.");
         }
 
         var outcome = await DecideAsync((book, now) => ResourceDecisions.SetStatus(book, status, autoResetAfter, actor, now));

@@ -29,7 +29,7 @@ internal static class ResourceSchedule
         var rules = resource.Details.Rules;
         if (rules.MaxActivePerUser > 0 && ActiveCountOf(book, request.UserId, now) + alsoHeldByUser >= rules.MaxActivePerUser)
         {
-            return DomainError.Invalid("too_many_active_reservations", $"A user may hold at most {rules.MaxActivePerUser} active reservations of this resource.");
+            return DomainError.Invalid(ProblemCode.TooManyActiveReservations, $"A user may hold at most {rules.MaxActivePerUser} active reservations of this resource.");
         }
 
         var occupied = book.Padding.Pad(range);
@@ -40,7 +40,7 @@ internal static class ResourceSchedule
 
         // Suggestions look two weeks ahead at most, so a refusal stays cheap on a fully booked resource.
         var latestStart = Min(now + rules.MaxHorizon, range.Start + TimeSpan.FromDays(14));
-        return new DomainError(ErrorKind.Conflict, "booking_conflict", "The requested time is already booked.")
+        return new DomainError(ErrorKind.Conflict, ProblemCode.BookingConflict, "The requested time is already booked.")
         {
             Conflicts = book.Index.Overlapping(occupied).Select(e => book.Padding.Unpad(e.Range)).ToList(),
             Suggestions = NextAvailable(book, range.Duration, request.Quantity, range.Start, latestStart) is { } next
@@ -64,7 +64,7 @@ internal static class ResourceSchedule
 
         if (until - from > TimeSpan.FromDays(93))
         {
-            return DomainError.Invalid("window_too_long", "An availability window may span at most 93 days.");
+            return DomainError.Invalid(ProblemCode.WindowTooLong, "An availability window may span at most 93 days.");
         }
 
         var (busy, free) = FreeTime.Split(book.Index, new TimeRange(from, until), book.Resource!.Details.Capacity);
@@ -121,11 +121,11 @@ internal static class ResourceSchedule
         var details = book.Resource!.Details;
         if (duration < details.Rules.MinDuration || duration > details.Rules.MaxDuration)
         {
-            return DomainError.Invalid("duration_out_of_range", $"A booking must last between {details.Rules.MinDuration} and {details.Rules.MaxDuration}.");
+            return DomainError.Invalid(ProblemCode.DurationOutOfRange, $"A booking must last between {details.Rules.MinDuration} and {details.Rules.MaxDuration}.");
         }
 
         return quantity < 1 || quantity > details.Capacity
-            ? DomainError.Invalid("invalid_quantity", $"The quantity must be between 1 and the resource's capacity ({details.Capacity}).")
+            ? DomainError.Invalid(ProblemCode.InvalidQuantity, $"The quantity must be between 1 and the resource's capacity ({details.Capacity}).")
             : null;
     }
 

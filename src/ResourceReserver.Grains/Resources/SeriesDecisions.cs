@@ -22,7 +22,7 @@ internal static class SeriesDecisions
             // A retried request: answer with what the first one booked.
             return existing[0].UserId == request.UserId
                 ? new Decided<SeriesResult>(new SeriesResult(request.SeriesId, existing, []), new ResourceChanges())
-                : DomainError.Conflict("duplicate_reservation_id", "That series id is taken.");
+                : DomainError.Conflict(ProblemCode.DuplicateReservationId, "That series id is taken.");
         }
 
         if (BookingPolicy.ValidateInterval(request.Start, request.End) is { } badInterval)
@@ -66,7 +66,7 @@ internal static class SeriesDecisions
 
         if (accepted.Count == 0 || (skipped.Count > 0 && request.Mode == SeriesConflictMode.AllOrNothing))
         {
-            return new DomainError(ErrorKind.Conflict, "series_conflict", $"{skipped.Count} of {expanded.Value!.Count} occurrences cannot be booked: "
+            return new DomainError(ErrorKind.Conflict, ProblemCode.SeriesConflict, $"{skipped.Count} of {expanded.Value!.Count} occurrences cannot be booked: "
                 + string.Join(", ", skipped.Take(20).Select(s => $"{s.Start:yyyy-MM-ddTHH:mmZ} ({s.Code})")))
             {
                 Conflicts = skipped.Select(s => new TimeRange(s.Start, s.End)).ToList(),
@@ -106,7 +106,7 @@ internal static class SeriesDecisions
             .ToList();
         if (targets.Count == 0)
         {
-            return DomainError.Conflict("already_cancelled", "No occurrence of the series is left to cancel.");
+            return DomainError.Conflict(ProblemCode.AlreadyCancelled, "No occurrence of the series is left to cancel.");
         }
 
         var changes = new ResourceChanges();

@@ -22,10 +22,10 @@ public static class BookingPolicy
     {
         if (start < EarliestInstant || start > LatestInstant || end < EarliestInstant || end > LatestInstant)
         {
-            return DomainError.Invalid("invalid_time", $"Times must lie between {EarliestInstant:yyyy-MM-dd} and {LatestInstant:yyyy-MM-dd}.");
+            return DomainError.Invalid(ProblemCode.InvalidTime, $"Times must lie between {EarliestInstant:yyyy-MM-dd} and {LatestInstant:yyyy-MM-dd}.");
         }
 
-        return end <= start ? DomainError.Invalid("invalid_interval", "The end must be after the start.") : null;
+        return end <= start ? DomainError.Invalid(ProblemCode.InvalidInterval, "The end must be after the start.") : null;
     }
 
     /// <summary>Validates a booking request against the resource's status, capacity and rules at <paramref name="now"/>.</summary>
@@ -38,36 +38,36 @@ public static class BookingPolicy
 
         if (request.Title?.Length > MaxTitleLength || request.Notes?.Length > MaxNotesLength)
         {
-            return DomainError.Invalid("text_too_long", $"The title may have at most {MaxTitleLength} characters and the notes {MaxNotesLength}.");
+            return DomainError.Invalid(ProblemCode.TextTooLong, $"The title may have at most {MaxTitleLength} characters and the notes {MaxNotesLength}.");
         }
 
         if (resource.Status != ResourceStatus.Available)
         {
-            return DomainError.Invalid("resource_unavailable", $"The resource is {resource.Status.ToString().ToLowerInvariant()} and takes no bookings.");
+            return DomainError.Invalid(ProblemCode.ResourceUnavailable, $"The resource is {resource.Status.ToString().ToLowerInvariant()} and takes no bookings.");
         }
 
         var details = resource.Details;
         if (request.Quantity < 1 || request.Quantity > details.Capacity)
         {
-            return DomainError.Invalid("invalid_quantity", $"The quantity must be between 1 and the resource's capacity ({details.Capacity}).");
+            return DomainError.Invalid(ProblemCode.InvalidQuantity, $"The quantity must be between 1 and the resource's capacity ({details.Capacity}).");
         }
 
         var rules = details.Rules;
         var duration = request.End - request.Start;
         if (duration < rules.MinDuration || duration > rules.MaxDuration)
         {
-            return DomainError.Invalid("duration_out_of_range", $"A booking must last between {rules.MinDuration} and {rules.MaxDuration}.");
+            return DomainError.Invalid(ProblemCode.DurationOutOfRange, $"A booking must last between {rules.MinDuration} and {rules.MaxDuration}.");
         }
 
         if (request.Start < now + rules.MinNotice)
         {
-            return DomainError.Invalid("too_late", request.Start < now
+            return DomainError.Invalid(ProblemCode.TooLate, request.Start < now
                 ? "The start is in the past."
                 : $"Bookings must be made at least {rules.MinNotice} before they start.");
         }
 
         return request.Start > now + rules.MaxHorizon
-            ? DomainError.Invalid("too_early", $"Bookings may start at most {rules.MaxHorizon.TotalDays:0} days ahead.")
+            ? DomainError.Invalid(ProblemCode.TooEarly, $"Bookings may start at most {rules.MaxHorizon.TotalDays:0} days ahead.")
             : null;
     }
 }

@@ -18,7 +18,7 @@ public static class RecurrenceExpander
     {
         if (string.IsNullOrWhiteSpace(rule) || rule.Length > 500)
         {
-            return DomainError.Invalid("invalid_rrule", "rule must be an RRULE value such as FREQ=WEEKLY;COUNT=10.");
+            return DomainError.Invalid(ProblemCode.InvalidRrule, "rule must be an RRULE value such as FREQ=WEEKLY;COUNT=10.");
         }
 
         var localStart = Instant.FromDateTimeOffset(first.Start).InZone(calendar.Zone).LocalDateTime;
@@ -39,17 +39,17 @@ public static class RecurrenceExpander
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {
-            return DomainError.Invalid("invalid_rrule", $"The RRULE cannot be read: {exception.Message}");
+            return DomainError.Invalid(ProblemCode.InvalidRrule, $"The RRULE cannot be read: {exception.Message}");
         }
 
         if (starts.Count > MaxOccurrences)
         {
-            return DomainError.Invalid("series_too_long", $"A series may have at most {MaxOccurrences} occurrences; add COUNT or UNTIL.");
+            return DomainError.Invalid(ProblemCode.SeriesTooLong, $"A series may have at most {MaxOccurrences} occurrences; add COUNT or UNTIL.");
         }
 
         if (starts.Count == 0)
         {
-            return DomainError.Invalid("series_empty", "The RRULE yields no occurrence.");
+            return DomainError.Invalid(ProblemCode.SeriesEmpty, "The RRULE yields no occurrence.");
         }
 
         var occurrences = new List<TimeRange>(starts.Count);

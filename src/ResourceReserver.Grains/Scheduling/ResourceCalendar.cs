@@ -91,12 +91,12 @@ public sealed class ResourceCalendar
         {
             if (IsBlackout(date))
             {
-                return DomainError.Invalid("blackout_date", $"The resource is closed on {date:yyyy-MM-dd}.");
+                return DomainError.Invalid(ProblemCode.BlackoutDate, $"The resource is closed on {date:yyyy-MM-dd}.");
             }
         }
 
         return OpenDuring(range).Any(o => o.Start <= range.Start && range.End <= o.End)
             ? null
-            : DomainError.Invalid("outside_business_hours", "The booking lies outside the resource's business hours.");
+            : DomainError.Invalid(ProblemCode.OutsideBusinessHours, "The booking lies outside the resource's business hours.");
     }
 }

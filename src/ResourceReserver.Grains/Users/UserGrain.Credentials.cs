@@ -15,7 +15,7 @@ public sealed partial class UserGrain
         if (!BCrypt.Net.BCrypt.EnhancedVerify(currentPassword ?? "", hash))
         {
             // Counted like a failed sign-in, so a stolen access token cannot be used to guess the password.
-            var counted = await CountFailureAsync(DomainError.Invalid("invalid_current_password", "The current password is wrong."));
+            var counted = await CountFailureAsync(DomainError.Invalid(ProblemCode.InvalidCurrentPassword, "The current password is wrong."));
             return counted.Error!;
         }
 
@@ -64,13 +64,13 @@ public sealed partial class UserGrain
     /// <inheritdoc />
     public Task<Outcome<MfaEnrolment>> BeginMfaSetupAsync() => _committer.CommitAsync<MfaEnrolment>(() =>
         Live is null ? UserNotFound()
-        : _state.State.Mfa.Enabled ? DomainError.Conflict("mfa_already_enabled", "MFA is already on; turn it off first to enrol a new authenticator.")
+        : _state.State.Mfa.Enabled ? DomainError.Conflict(ProblemCode.MfaAlreadyEnabled, "MFA is already on; turn it off first to enrol a new authenticator.")
         : _state.State.Mfa.Begin());
 
     /// <inheritdoc />
     public Task<Outcome<bool>> EnableMfaAsync(string code) => ChangeMfa(() =>
-        _state.State.Mfa.Enabled ? DomainError.Conflict("mfa_already_enabled", "MFA is already on.")
-        : _state.State.Mfa.PendingSecret is null ? DomainError.Conflict("mfa_not_set_up", "Start with POST /users/me/mfa/setup.")
+        _state.State.Mfa.Enabled ? DomainError.Conflict(ProblemCode.MfaAlreadyEnabled, "MFA is already on.")
+        : _state.State.Mfa.PendingSecret is null ? DomainError.Conflict(ProblemCode.MfaNotSetUp, "Start with POST /users/me/mfa/setup.")
         : _state.State.Mfa.TryEnable(code ?? "", Now) ? null
         : InvalidCode());
 
@@ -84,12 +84,12 @@ public sealed partial class UserGrain
 
         if (!_state.State.Mfa.Enabled)
         {
-            return DomainError.Conflict("mfa_not_enabled", "MFA is off.");
+            return DomainError.Conflict(ProblemCode.MfaNotEnabled, "MFA is off.");
         }
 
         if (!BCrypt.Net.BCrypt.EnhancedVerify(password ?? "", hash))
         {
-            var counted = await CountFailureAsync(DomainError.Invalid("invalid_current_password", "The password is wrong."));
+            var counted = await CountFailureAsync(DomainError.Invalid(ProblemCode.InvalidCurrentPassword, "The password is wrong."));
             return counted.Error!;
         }
 
@@ -103,7 +103,7 @@ public sealed partial class UserGrain
             _state.State.Mfa.Clear();
             return null;
         });
-        return outcome.Error?.Code == "invalid_code" ? (await CountFailureAsync(outcome.Error)).Error! : outcome;
+        return outcome.Error?.Code == ProblemCode.InvalidCode ? (await CountFailureAsync(outcome.Error)).Error! : outcome;
     }
 
     /// <inheritdoc />
@@ -114,7 +114,7 @@ public sealed partial class UserGrain
         {
             if (!_state.State.Mfa.Enabled)
             {
-                return DomainError.Conflict("mfa_not_enabled", "MFA is off.");
+                return DomainError.Conflict(ProblemCode.MfaNotEnabled, "MFA is off.");
             }
 
             if (!_state.State.Mfa.TryConsume(code, Now))
@@ -168,5 +168,5 @@ public sealed partial class UserGrain
     });
 
     private static DomainError InvalidCode() =>
-        DomainError.Invalid("invalid_code", "The code is wrong, expired or was already used.");
+        DomainError.Invalid(ProblemCode.InvalidCode, "The code is wrong, expired or was already used.");
 }

@@ -16,7 +16,7 @@ public sealed partial class UserGrain
 
         if (_state.State.LockedUntil is { } until && until > now)
         {
-            return new DomainError(ErrorKind.Unauthorized, "account_locked", $"Too many failed sign-ins; try again after {until:u}.");
+            return new DomainError(ErrorKind.Unauthorized, ProblemCode.AccountLocked, $"Too many failed sign-ins; try again after {until:u}.");
         }
 
         if (!BCrypt.Net.BCrypt.EnhancedVerify(password ?? "", hash))
@@ -26,12 +26,12 @@ public sealed partial class UserGrain
 
         if (profile.Status == UserStatus.Disabled)
         {
-            return new DomainError(ErrorKind.Unauthorized, "account_disabled", "This account is disabled; ask an administrator.");
+            return new DomainError(ErrorKind.Unauthorized, ProblemCode.AccountDisabled, "This account is disabled; ask an administrator.");
         }
 
         if (_state.State.Mfa.Enabled && string.IsNullOrWhiteSpace(mfaCode))
         {
-            return new DomainError(ErrorKind.Unauthorized, "mfa_required", "This account uses MFA: send mfa_code (a current authenticator code or a backup code).");
+            return new DomainError(ErrorKind.Unauthorized, ProblemCode.MfaRequired, "This account uses MFA: send mfa_code (a current authenticator code or a backup code).");
         }
 
         // A hash made with another work factor (the setting changed) is replaced while the password is at hand.
@@ -52,7 +52,7 @@ public sealed partial class UserGrain
             Record(EventTypes.UserSignedIn, signedIn);
             return IssueInFamily(signedIn, Guid.CreateVersion7(), now);
         });
-        return outcome.Error?.Code == "invalid_mfa_code" ? await CountFailureAsync(outcome.Error) : outcome;
+        return outcome.Error?.Code == ProblemCode.InvalidMfaCode ? await CountFailureAsync(outcome.Error) : outcome;
     }
 
     /// <inheritdoc />
@@ -162,11 +162,11 @@ public sealed partial class UserGrain
     }
 
     private static DomainError InvalidCredentials() =>
-        new(ErrorKind.Unauthorized, "invalid_credentials", "The username or password is wrong.");
+        new(ErrorKind.Unauthorized, ProblemCode.InvalidCredentials, "The username or password is wrong.");
 
     private static DomainError InvalidMfaCode() =>
-        new(ErrorKind.Unauthorized, "invalid_mfa_code", "The authentication code is wrong or was already used.");
+        new(ErrorKind.Unauthorized, ProblemCode.InvalidMfaCode, "The authentication code is wrong or was already used.");
 
     private static DomainError InvalidGrant() =>
-        new(ErrorKind.Unauthorized, "invalid_grant", "The refresh token is invalid, expired or revoked.");
+        new(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, "The refresh token is invalid, expired or revoked.");
 }

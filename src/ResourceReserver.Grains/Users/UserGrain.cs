@@ -56,7 +56,7 @@ public sealed partial class UserGrain : Grain, IUserGrain
     {
         if (_state.State.Profile is not null)
         {
-            return Task.FromResult<Outcome<UserProfile>>(DomainError.Conflict("user_exists", "The account already exists."));
+            return Task.FromResult<Outcome<UserProfile>>(DomainError.Conflict(ProblemCode.UserExists, "The account already exists."));
         }
 
         if (WeakPassword(password, username) is { } weak)
@@ -92,7 +92,7 @@ public sealed partial class UserGrain : Grain, IUserGrain
     {
         if (status is not (UserStatus.Active or UserStatus.Disabled))
         {
-            return Task.FromResult<Outcome<UserProfile>>(DomainError.Invalid("validation_failed", "status must be active or disabled."));
+            return Task.FromResult<Outcome<UserProfile>>(DomainError.Invalid(ProblemCode.ValidationFailed, "status must be active or disabled."));
         }
 
         return Change(EventTypes.UserUpdated, current =>
@@ -170,7 +170,7 @@ public sealed partial class UserGrain : Grain, IUserGrain
 
             if (keys.Count >= MaxRememberedKeys)
             {
-                return new DomainError(ErrorKind.Validation, "too_many_idempotency_keys", "Too many Idempotency-Keys in 24 hours.");
+                return new DomainError(ErrorKind.Validation, ProblemCode.TooManyIdempotencyKeys, "Too many Idempotency-Keys in 24 hours.");
             }
 
             keys[key] = new KeyBinding(resourceId, now + KeyLifetime);
@@ -199,13 +199,13 @@ public sealed partial class UserGrain : Grain, IUserGrain
 
     private static DomainError? WeakPassword(string password, string username) =>
         PasswordPolicy.Check(password, username) is { Count: > 0 } problems
-            ? new DomainError(ErrorKind.Validation, "weak_password", "The password does not meet the policy.")
+            ? new DomainError(ErrorKind.Validation, ProblemCode.WeakPassword, "The password does not meet the policy.")
             {
                 Errors = new Dictionary<string, string[]> { ["password"] = problems.ToArray() },
             }
             : null;
 
-    private static DomainError UserNotFound() => DomainError.NotFound("user_not_found", "The account does not exist.");
+    private static DomainError UserNotFound() => DomainError.NotFound(ProblemCode.UserNotFound, "The account does not exist.");
 
     private void Record(string type, UserProfile profile) =>
         _committer.Record(new DomainEvent { Type = type, OccurredAt = Now, ActorId = UserId, User = profile });

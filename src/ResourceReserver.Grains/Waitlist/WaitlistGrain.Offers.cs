@@ -70,19 +70,19 @@ public sealed partial class WaitlistGrain
 
         return entry.IsOpen
             ? await SettleAsync(entryId, WaitlistStatus.Left, EventTypes.WaitlistLeft, actor)
-            : DomainError.Conflict("entry_closed", $"The entry is already {entry.Status.ToString().ToLowerInvariant()}.");
+            : DomainError.Conflict(ProblemCode.EntryClosed, $"The entry is already {entry.Status.ToString().ToLowerInvariant()}.");
     }
 
     private DomainError? OfferRefusal(WaitlistEntry entry) => entry.Status switch
     {
-        WaitlistStatus.Accepted => DomainError.Conflict("already_accepted", "The offer was already accepted."),
+        WaitlistStatus.Accepted => DomainError.Conflict(ProblemCode.AlreadyAccepted, "The offer was already accepted."),
         WaitlistStatus.Offered when entry.OfferExpiresAt <= Now => OfferExpired(),
         WaitlistStatus.Offered => null,
         WaitlistStatus.Expired when entry.OfferExpiresAt is not null => OfferExpired(),
-        _ => DomainError.Conflict("no_offer", $"There is no offer to answer; the entry is {entry.Status.ToString().ToLowerInvariant()}."),
+        _ => DomainError.Conflict(ProblemCode.NoOffer, $"There is no offer to answer; the entry is {entry.Status.ToString().ToLowerInvariant()}."),
     };
 
-    private static DomainError OfferExpired() => new(ErrorKind.Gone, "offer_expired", "The offer has expired.");
+    private static DomainError OfferExpired() => new(ErrorKind.Gone, ProblemCode.OfferExpired, "The offer has expired.");
 
     private Task SettleAsync() => SettleAsync(null, WaitlistStatus.Waiting, "", null);
 
@@ -120,7 +120,7 @@ public sealed partial class WaitlistGrain
                 _logger.LogWarning(exception, "Settling offers of {ResourceId} failed", ResourceId);
                 if (closing is not null)
                 {
-                    return new DomainError(ErrorKind.Unavailable, "settlement_failed", "The resource did not answer; try again.");
+                    return new DomainError(ErrorKind.Unavailable, ProblemCode.SettlementFailed, "The resource did not answer; try again.");
                 }
             }
         }
@@ -130,7 +130,7 @@ public sealed partial class WaitlistGrain
         return outcome.Error?.Code == NothingSettled ? new WaitlistEntry() : outcome;
     }
 
-    private const string NothingSettled = "nothing_settled";
+    private static readonly ProblemCode NothingSettled = ProblemCode.NothingSettled;
 
     private Outcome<WaitlistEntry> DecideSettlement(OfferSettlement settlement, Guid? closing, WaitlistStatus closeAs, string closeEvent, Actor? actor)
     {

@@ -58,7 +58,7 @@ public sealed partial class WaitlistGrain : Grain, IWaitlistGrain, IRemindable
     {
         if (await GrainFactory.GetGrain<IResourceGrain>(ResourceId).GetAsync() is null)
         {
-            return DomainError.NotFound("resource_not_found", $"Resource {ResourceId} does not exist.");
+            return DomainError.NotFound(ProblemCode.ResourceNotFound, $"Resource {ResourceId} does not exist.");
         }
 
         var outcome = await _committer.CommitAsync(() => DecideJoin(entryId, userId, window, flexible));
@@ -97,7 +97,7 @@ public sealed partial class WaitlistGrain : Grain, IWaitlistGrain, IRemindable
     {
         if (_state.State.Entries.TryGetValue(entryId, out var existing))
         {
-            return existing.UserId == userId ? existing : DomainError.Conflict("duplicate_entry_id", "That entry id is taken.");
+            return existing.UserId == userId ? existing : DomainError.Conflict(ProblemCode.DuplicateEntryId, "That entry id is taken.");
         }
 
         var now = Now;
@@ -109,12 +109,12 @@ public sealed partial class WaitlistGrain : Grain, IWaitlistGrain, IRemindable
         var open = _state.State.Entries.Values.Where(e => e.UserId == userId && e.IsOpen).ToList();
         if (open.Any(e => e.Start == window.Start && e.End == window.End && e.Flexible == flexible))
         {
-            return DomainError.Conflict("already_waiting", "You are already waiting for this window.");
+            return DomainError.Conflict(ProblemCode.AlreadyWaiting, "You are already waiting for this window.");
         }
 
         if (open.Count >= MaxOpenEntriesPerUser)
         {
-            return DomainError.Invalid("too_many_entries", $"At most {MaxOpenEntriesPerUser} open waitlist entries per resource.");
+            return DomainError.Invalid(ProblemCode.TooManyEntries, $"At most {MaxOpenEntriesPerUser} open waitlist entries per resource.");
         }
 
         var entry = new WaitlistEntry
@@ -144,27 +144,27 @@ public sealed partial class WaitlistGrain : Grain, IWaitlistGrain, IRemindable
 
         if (flexible is not { } f)
         {
-            return window.Start <= now ? DomainError.Invalid("window_in_past", "The window has already started.") : null;
+            return window.Start <= now ? DomainError.Invalid(ProblemCode.WindowInPast, "The window has already started.") : null;
         }
 
         if (BookingPolicy.ValidateInterval(f.Earliest, f.Latest) is { } invalidRange)
         {
-            return invalidRange with { Code = "invalid_flexible_range", Message = "flexible.latest must be after flexible.earliest, both in range." };
+            return new DomainError(invalidRange.Kind, ProblemCode.InvalidFlexibleRange, "flexible.latest must be after flexible.earliest, both in range.");
         }
 
         if (f.Latest - f.Earliest < window.Duration)
         {
-            return DomainError.Invalid("flexible_range_too_short", "The flexible range must be at least as long as the window.");
+            return DomainError.Invalid(ProblemCode.FlexibleRangeTooShort, "The flexible range must be at least as long as the window.");
         }
 
-        return f.Latest - window.Duration <= now ? DomainError.Invalid("window_in_past", "The flexible range has already passed.") : null;
+        return f.Latest - window.Duration <= now ? DomainError.Invalid(ProblemCode.WindowInPast, "The flexible range has already passed.") : null;
     }
 
     private (WaitlistEntry? Entry, DomainError? Error) Visible(Guid entryId, Actor actor)
     {
         if (!_state.State.Entries.TryGetValue(entryId, out var entry))
         {
-            return (null, DomainError.NotFound("waitlist_entry_not_found", "No such waitlist entry."));
+            return (null, DomainError.NotFound(ProblemCode.WaitlistEntryNotFound, "No such waitlist entry."));
         }
 
         return entry.UserId == actor.UserId || actor.IsAdmin

@@ -13,7 +13,7 @@ namespace ResourceReserver.Host.Apis;
 public static class AuthApi
 {
     // RFC 6749 §5.2: these refusals are 400s; invalid_client and invalid_grant stay 401 as the contract says.
-    private static readonly HashSet<string> BadRequestCodes = ["invalid_request", "invalid_scope", "unsupported_grant_type", "unauthorized_client"];
+    private static readonly HashSet<string> BadRequestCodes = [ProblemCode.InvalidRequest, ProblemCode.InvalidScope, ProblemCode.UnsupportedGrantType, ProblemCode.UnauthorizedClient];
 
     /// <summary>Maps <c>/api/v1/auth</c>.</summary>
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
@@ -32,7 +32,7 @@ public static class AuthApi
     {
         if (await ReadFieldsAsync(http.Request) is not { } fields)
         {
-            return Problem.Of(400, "invalid_request", "Send the fields as application/x-www-form-urlencoded or a JSON object.");
+            return Problem.Of(400, ProblemCode.InvalidRequest, "Send the fields as application/x-www-form-urlencoded or a JSON object.");
         }
 
         var request = new TokenRequest(fields("grant_type"), fields("username"), fields("password"), fields("refresh_token"), fields("mfa_code"),
@@ -51,12 +51,12 @@ public static class AuthApi
     /// <summary>A refusal of the token, revocation or introspection endpoint, in the status RFC 6749 §5.2 gives it.</summary>
     internal static ProblemHttpResult Refused(HttpContext http, DomainError error, ClientCredentials credentials)
     {
-        if (error.Code == "invalid_client" && credentials.ViaBasic)
+        if (error.Code == ProblemCode.InvalidClient && credentials.ViaBasic)
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"resource-reserver\"";
         }
 
-        return BadRequestCodes.Contains(error.Code) ? Problem.Of(400, error.Code, error.Message) : Problem.From(error);
+        return BadRequestCodes.Contains(error.Code) ? Problem.From(error, StatusCodes.Status400BadRequest) : Problem.From(error);
     }
 
     /// <summary>The client credentials of a request: HTTP Basic (RFC 6749 §2.3.1) or the form's client_id/client_secret.</summary>

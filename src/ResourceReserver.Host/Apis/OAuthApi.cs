@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ResourceReserver.Contracts;
 using ResourceReserver.Host.Application;
 using ResourceReserver.Host.Auth;
 using ResourceReserver.Host.Problems;
@@ -37,14 +38,14 @@ public static class OAuthApi
     {
         var outcome = await oauth.AuthorizeAsync(http.User.Actor(),
             new AuthorizeRequest(response_type, client_id, redirect_uri, scope, state, code_challenge, code_challenge_method));
-        return outcome.IsSuccess ? TypedResults.Redirect(outcome.Value!) : Problem.Of(400, outcome.Error!.Code, outcome.Error.Message);
+        return outcome.IsSuccess ? TypedResults.Redirect(outcome.Value!) : Problem.From(outcome.Error!, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<Results<Ok, ProblemHttpResult>> RevokeAsync(HttpContext http, OAuthAuthorizationService oauth)
     {
         if (await AuthApi.ReadFieldsAsync(http.Request) is not { } fields)
         {
-            return Problem.Of(400, "invalid_request", "Send token as application/x-www-form-urlencoded.");
+            return Problem.Of(400, ProblemCode.InvalidRequest, "Send token as application/x-www-form-urlencoded.");
         }
 
         var credentials = AuthApi.ClientCredentialsOf(http.Request, fields);
@@ -56,7 +57,7 @@ public static class OAuthApi
     {
         if (await AuthApi.ReadFieldsAsync(http.Request) is not { } fields)
         {
-            return Problem.Of(400, "invalid_request", "Send token as application/x-www-form-urlencoded.");
+            return Problem.Of(400, ProblemCode.InvalidRequest, "Send token as application/x-www-form-urlencoded.");
         }
 
         var credentials = AuthApi.ClientCredentialsOf(http.Request, fields);

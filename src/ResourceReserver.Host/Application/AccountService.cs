@@ -54,7 +54,7 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         var claim = await directory.ClaimAsync(request.Username!, userId);
         if (!claim.Granted)
         {
-            return DomainError.Conflict("username_taken", "That username is taken.");
+            return DomainError.Conflict(ProblemCode.UsernameTaken, "That username is taken.");
         }
 
         string[] roles = claim.FirstEver ? [Roles.Admin, Roles.User] : [Roles.User];
@@ -105,7 +105,7 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
     public async Task<Outcome<TokenGrant>> RefreshAsync(string? refreshToken) =>
         RefreshToken.TryParse(refreshToken, out var owner, out _)
             ? await grains.GetGrain<IUserGrain>(owner).RefreshAsync(refreshToken!)
-            : new DomainError(ErrorKind.Unauthorized, "invalid_grant", "The refresh token is invalid, expired or revoked.");
+            : new DomainError(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, "The refresh token is invalid, expired or revoked.");
 
     /// <summary>Revokes every session of the actor's account.</summary>
     public Task SignOutAsync(Actor actor) => grains.GetGrain<IUserGrain>(actor.UserId).SignOutAsync();
@@ -152,6 +152,11 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
             return Refusal.Invalid("reminderLeadTimesHours", "Up to 5 lead times, each between 1 and 168 hours.");
         }
 
+        if (request.Language is { } language && !NotificationPreferences.Languages.Contains(language))
+        {
+            return Refusal.Invalid("language", "language must be one of: " + string.Join(", ", NotificationPreferences.Languages) + ".");
+        }
+
         var grain = grains.GetGrain<IUserGrain>(actor.UserId);
         if (await grain.GetProfileAsync() is not { } current)
         {
@@ -162,6 +167,7 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         {
             EmailNotifications = request.EmailNotifications ?? current.Preferences.EmailNotifications,
             ReminderLeadTimesHours = request.ReminderLeadTimesHours?.Distinct().OrderDescending().ToList() ?? current.Preferences.ReminderLeadTimesHours,
+            Language = request.Language ?? current.Preferences.Language,
         };
         return await grain.UpdateProfileAsync(new ProfilePatch
         {
@@ -171,7 +177,7 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         });
     }
 
-    private static DomainError InvalidCredentials() => new(ErrorKind.Unauthorized, "invalid_credentials", "The username or password is wrong.");
+    private static DomainError InvalidCredentials() => new(ErrorKind.Unauthorized, ProblemCode.InvalidCredentials, "The username or password is wrong.");
 
-    private static DomainError UserNotFound() => DomainError.NotFound("user_not_found", "The account no longer exists.");
+    private static DomainError UserNotFound() => DomainError.NotFound(ProblemCode.UserNotFound, "The account no longer exists.");
 }

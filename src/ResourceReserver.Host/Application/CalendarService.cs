@@ -17,7 +17,7 @@ public sealed class CalendarService(SqlReadStore store, EventLog log, CalendarFe
         if (!Guid.TryParse(id, out var reservationId) || await store.GetReservationAsync(reservationId, ct) is not { } reservation
             || (reservation.UserId != actor.UserId && !actor.IsAdmin))
         {
-            return DomainError.NotFound("reservation_not_found", "No reservation with this id is visible to you.");
+            return DomainError.NotFound(ProblemCode.ReservationNotFound, "No reservation with this id is visible to you.");
         }
 
         return await WriteAsync([reservation], "Reservation", ct);
@@ -36,7 +36,7 @@ public sealed class CalendarService(SqlReadStore store, EventLog log, CalendarFe
     {
         if (await feeds.FindOwnerAsync(token, ct) is not { } userId)
         {
-            return DomainError.NotFound("feed_not_found", "No calendar feed has this address.");
+            return DomainError.NotFound(ProblemCode.FeedNotFound, "No calendar feed has this address.");
         }
 
         var reservations = new List<Reservation>();

@@ -27,5 +27,5 @@ public sealed class ClientAuthenticator(IGrainFactory grains)
 
     /// <summary>The refusal for unknown clients or wrong secrets.</summary>
     public static DomainError InvalidClient() =>
-        new(ErrorKind.Unauthorized, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.");
+        new(ErrorKind.Unauthorized, ProblemCode.InvalidClient, "Client authentication failed: unknown client_id or wrong client_secret.");
 }

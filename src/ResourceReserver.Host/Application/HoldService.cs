@@ -71,9 +71,9 @@ public sealed class HoldService(IGrainFactory grains, SqlReadStore store)
         }
 
         var outcome = await grains.GetGrain<IResourceHoldsGrain>(reservation.ResourceId).ConfirmHoldAsync(reservation.Id, actor);
-        if (!outcome.IsSuccess && outcome.Error!.Code == "hold_not_found" && reservation.Status == ReservationStatus.Expired)
+        if (!outcome.IsSuccess && outcome.Error!.Code == ProblemCode.HoldNotFound && reservation.Status == ReservationStatus.Expired)
         {
-            return new DomainError(ErrorKind.Gone, "hold_expired", "The hold has lapsed.");
+            return new DomainError(ErrorKind.Gone, ProblemCode.HoldExpired, "The hold has lapsed.");
         }
 
         return outcome.IsSuccess ? ReservationView.From(outcome.Value!) : outcome.Error!;
@@ -140,7 +140,7 @@ public sealed class HoldService(IGrainFactory grains, SqlReadStore store)
             : (null, DomainError.Forbidden("This hold belongs to someone else."));
     }
 
-    private static DomainError NotFound() => DomainError.NotFound("hold_not_found", "No such hold.");
+    private static DomainError NotFound() => DomainError.NotFound(ProblemCode.HoldNotFound, "No such hold.");
 
-    private static DomainError ResourceNotFound() => DomainError.NotFound("resource_not_found", "No such resource.");
+    private static DomainError ResourceNotFound() => DomainError.NotFound(ProblemCode.ResourceNotFound, "No such resource.");
 }

@@ -17,7 +17,7 @@ public sealed class MfaService(IGrainFactory grains)
         var user = grains.GetGrain<IUserGrain>(actor.UserId);
         if (await user.GetProfileAsync() is not { } profile)
         {
-            return DomainError.NotFound("user_not_found", "The account no longer exists.");
+            return DomainError.NotFound(ProblemCode.UserNotFound, "The account no longer exists.");
         }
 
         var enrolment = await user.BeginMfaSetupAsync();

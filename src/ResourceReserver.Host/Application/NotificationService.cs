@@ -38,7 +38,7 @@ public sealed class NotificationService(NotificationStore store, TimeProvider ti
     public async Task<Outcome<bool>> MarkReadAsync(Actor actor, string id, CancellationToken ct = default) =>
         Guid.TryParse(id, out var notificationId) && await store.MarkReadAsync(actor.UserId, notificationId, time.GetUtcNow(), ct)
             ? true
-            : DomainError.NotFound("notification_not_found", "You have no notification with this id.");
+            : DomainError.NotFound(ProblemCode.NotificationNotFound, "You have no notification with this id.");
 
     /// <summary>Marks all of the actor's notifications read; returns how many were unread.</summary>
     public Task<int> MarkAllReadAsync(Actor actor, CancellationToken ct = default) => store.MarkAllReadAsync(actor.UserId, time.GetUtcNow(), ct);

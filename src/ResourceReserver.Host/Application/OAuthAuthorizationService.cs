@@ -30,12 +30,12 @@ public sealed class OAuthAuthorizationService(IGrainFactory grains, ClientAuthen
     {
         if (!ClientToken.IsClientId(request.ClientId) || await grains.GetGrain<IOAuthClientGrain>(request.ClientId!).GetAsync() is not { } client)
         {
-            return new DomainError(ErrorKind.Validation, "invalid_client", "Unknown client_id.");
+            return new DomainError(ErrorKind.Validation, ProblemCode.InvalidClient, "Unknown client_id.");
         }
 
         if (request.RedirectUri is null || !client.RedirectUris.Contains(request.RedirectUri))
         {
-            return new DomainError(ErrorKind.Validation, "invalid_redirect_uri", "redirect_uri is not one this client registered.");
+            return new DomainError(ErrorKind.Validation, ProblemCode.InvalidRedirectUri, "redirect_uri is not one this client registered.");
         }
 
         ConsentPrompt Back(string error, string description) => new(client.ClientId, client.Name, [], Redirect(request, new()

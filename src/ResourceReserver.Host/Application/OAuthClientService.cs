@@ -27,7 +27,7 @@ public sealed class OAuthClientService(IGrainFactory grains)
         var owner = grains.GetGrain<IUserGrain>(actor.UserId);
         if ((await owner.GetClientIdsAsync()).Count >= MaxClientsPerUser)
         {
-            return DomainError.Conflict("too_many_clients", $"An account may own at most {MaxClientsPerUser} OAuth2 clients.");
+            return DomainError.Conflict(ProblemCode.TooManyClients, $"An account may own at most {MaxClientsPerUser} OAuth2 clients.");
         }
 
         var clientId = ClientToken.NewClientId();
@@ -111,7 +111,7 @@ public sealed class OAuthClientService(IGrainFactory grains)
             || (client.OwnerId != actor.UserId && !actor.Has(Permission.UsersManage)))
         {
             // Someone else's client is as unknown as a missing one.
-            return DomainError.NotFound("client_not_found", "No such OAuth2 client.");
+            return DomainError.NotFound(ProblemCode.ClientNotFound, "No such OAuth2 client.");
         }
 
         return client;
@@ -150,7 +150,7 @@ public sealed class OAuthClientService(IGrainFactory grains)
 
         // A client never exceeds its owner: the admin scope is only for owners who manage something.
         return request.Scopes!.Contains(Scopes.Admin) && (actor.Permissions & ~Permission.ReservationsBook) == Permission.None
-            ? new DomainError(ErrorKind.Validation, "scope_exceeds_permissions", "The admin scope needs an owner with a management permission.")
+            ? new DomainError(ErrorKind.Validation, ProblemCode.ScopeExceedsPermissions, "The admin scope needs an owner with a management permission.")
             {
                 Errors = new Dictionary<string, string[]> { ["scopes"] = ["You hold no management permission for the admin scope to reach."] },
             }

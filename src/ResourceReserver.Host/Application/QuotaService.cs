@@ -30,7 +30,7 @@ public sealed class QuotaService(IGrainFactory grains)
 
         if (!Guid.TryParse(id, out var userId) || await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is not { Status: not UserStatus.Deleted })
         {
-            return DomainError.NotFound("user_not_found", "The account does not exist.");
+            return DomainError.NotFound(ProblemCode.UserNotFound, "The account does not exist.");
         }
 
         return View(await grains.GetGrain<IBookingQuotaGrain>(userId).SetOverrideAsync(request.DailyBookings));

@@ -100,8 +100,8 @@ public sealed partial class ReservationService
             return Outcome<IReadOnlyList<ReservationView>>.Ok(outcome.Value!.Select(ReservationView.From).ToList());
         }
 
-        return outcome.Error!.Code == "reservation_not_found"
-            ? DomainError.Conflict("reservation_ended", "The reservation can no longer be cancelled.")
+        return outcome.Error!.Code == ProblemCode.ReservationNotFound
+            ? DomainError.Conflict(ProblemCode.ReservationEnded, "The reservation can no longer be cancelled.")
             : outcome.Error;
     }
 
@@ -131,6 +131,6 @@ public sealed partial class ReservationService
             return ReservationView.From(outcome.Value!);
         }
 
-        return outcome.Error!.Code == "reservation_not_found" ? NoLongerChangeable(reservation, "changed") : outcome.Error;
+        return outcome.Error!.Code == ProblemCode.ReservationNotFound ? NoLongerChangeable(reservation, "changed") : outcome.Error;
     }
 }

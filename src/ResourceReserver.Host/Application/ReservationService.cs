@@ -61,7 +61,7 @@ public sealed partial class ReservationService(IGrainFactory grains, SqlReadStor
         };
         if (booking.IdempotencyKey is { } key && await grains.GetGrain<IUserGrain>(booking.UserId).BindIdempotencyKeyAsync(key, resourceId) != resourceId)
         {
-            return DomainError.Invalid("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+            return DomainError.Invalid(ProblemCode.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request.");
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -98,7 +98,7 @@ public sealed partial class ReservationService(IGrainFactory grains, SqlReadStor
         }
 
         // The grain forgets reservations once they are over; the projection still knows what became of them.
-        return outcome.Error!.Code == "reservation_not_found" ? NoLongerChangeable(reservation, "cancelled") : outcome.Error;
+        return outcome.Error!.Code == ProblemCode.ReservationNotFound ? NoLongerChangeable(reservation, "cancelled") : outcome.Error;
     }
 
     /// <summary>What happened to a reservation, oldest first.</summary>
@@ -113,7 +113,7 @@ public sealed partial class ReservationService(IGrainFactory grains, SqlReadStor
     {
         if (!Guid.TryParse(id, out var reservationId) || await store.GetReservationAsync(reservationId, ct) is not { } reservation)
         {
-            return (null, DomainError.NotFound("reservation_not_found", "No such reservation."));
+            return (null, DomainError.NotFound(ProblemCode.ReservationNotFound, "No such reservation."));
         }
 
         return reservation.UserId == actor.UserId || actor.IsAdmin
@@ -122,7 +122,7 @@ public sealed partial class ReservationService(IGrainFactory grains, SqlReadStor
     }
 
     private static DomainError NoLongerChangeable(Reservation reservation, string verb) => DomainError.Conflict(
-        reservation.Status == ReservationStatus.Cancelled ? "already_cancelled" : "reservation_ended", $"The reservation can no longer be {verb}.");
+        reservation.Status == ReservationStatus.Cancelled ? ProblemCode.AlreadyCancelled : ProblemCode.ReservationEnded, $"The reservation can no longer be {verb}.");
 
     /// <summary>The title and notes limits, shared by single and series bookings.</summary>
     private static void AddTextErrors(Dictionary<string, string[]> errors, string? title, string? notes)

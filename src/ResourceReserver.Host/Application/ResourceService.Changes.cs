@@ -111,7 +111,7 @@ public sealed partial class ResourceService
         var windowStart = start ?? DateTimeOffset.UtcNow;
         if (windowStart < BookingPolicy.EarliestInstant || windowStart > BookingPolicy.LatestInstant)
         {
-            return DomainError.Invalid("invalid_time", $"Times must lie between {BookingPolicy.EarliestInstant:yyyy-MM-dd} and {BookingPolicy.LatestInstant:yyyy-MM-dd}.");
+            return DomainError.Invalid(ProblemCode.InvalidTime, $"Times must lie between {BookingPolicy.EarliestInstant:yyyy-MM-dd} and {BookingPolicy.LatestInstant:yyyy-MM-dd}.");
         }
 
         var windowEnd = end ?? windowStart.AddDays(7);

@@ -65,7 +65,7 @@ public sealed partial class ResourceService
 
         return outcome.Value is { } found
             ? found
-            : DomainError.NotFound("no_availability", "No free slot of that length lies within the booking horizon.");
+            : DomainError.NotFound(ProblemCode.NoAvailability, "No free slot of that length lies within the booking horizon.");
     }
 
     /// <summary>Duration as whole minutes (<c>60</c>) or ISO 8601 (<c>PT1H</c>), quantity 1 unless given.</summary>

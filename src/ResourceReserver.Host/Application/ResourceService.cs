@@ -135,7 +135,7 @@ public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore s
     }
 
     internal static DomainError NotFound(string id) =>
-        DomainError.NotFound("resource_not_found", $"Resource '{(id.Length > 64 ? id[..64] + "…" : id)}' does not exist.");
+        DomainError.NotFound(ProblemCode.ResourceNotFound, $"Resource '{(id.Length > 64 ? id[..64] + "…" : id)}' does not exist.");
 
-    private static DomainError NameTaken(string name) => DomainError.Conflict("name_taken", $"A resource named '{name.Trim()}' already exists.");
+    private static DomainError NameTaken(string name) => DomainError.Conflict(ProblemCode.NameTaken, $"A resource named '{name.Trim()}' already exists.");
 }

@@ -125,12 +125,12 @@ public sealed class RoleService(IGrainFactory grains, AccessResolver access)
 
         if (RoleDefinition.IsBuiltIn(name))
         {
-            return DomainError.Conflict("builtin_role", $"'{name}' is a built-in role; built-in roles cannot be changed or deleted.");
+            return DomainError.Conflict(ProblemCode.BuiltinRole, $"'{name}' is a built-in role; built-in roles cannot be changed or deleted.");
         }
 
         var role = (await Directory.GetCatalogAsync()).Roles.FirstOrDefault(r => r.Name == name);
         return role is null
-            ? DomainError.NotFound("role_not_found", $"There is no role named '{name}'.")
+            ? DomainError.NotFound(ProblemCode.RoleNotFound, $"There is no role named '{name}'.")
             : Caller.RequireAll(actor, role.Permissions);
     }
 
@@ -140,7 +140,7 @@ public sealed class RoleService(IGrainFactory grains, AccessResolver access)
         var message = unknown.Count > 0
             ? $"Unknown permissions: {string.Join(", ", unknown)}. Known: {string.Join(", ", PermissionNames.All)}."
             : $"permissions is required: a list of {string.Join(", ", PermissionNames.All)}.";
-        return new DomainError(ErrorKind.Validation, "unknown_permission", message)
+        return new DomainError(ErrorKind.Validation, ProblemCode.UnknownPermission, message)
         {
             Errors = new Dictionary<string, string[]> { ["permissions"] = [message] },
         };

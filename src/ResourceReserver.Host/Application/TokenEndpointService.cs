@@ -32,10 +32,10 @@ public sealed class TokenEndpointService(IGrainFactory grains, AccountService ac
             case "authorization_code":
                 return await WithClientAsync(credentials, "authorization_code", async client =>
                     string.IsNullOrEmpty(request.Code) || string.IsNullOrEmpty(request.RedirectUri) || string.IsNullOrEmpty(request.CodeVerifier)
-                        ? new DomainError(ErrorKind.Validation, "invalid_request", "code, redirect_uri and code_verifier are required.")
+                        ? new DomainError(ErrorKind.Validation, ProblemCode.InvalidRequest, "code, redirect_uri and code_verifier are required.")
                         : await grains.GetGrain<IOAuthClientGrain>(client.ClientId).RedeemCodeAsync(request.Code, request.RedirectUri, request.CodeVerifier));
             default:
-                return new DomainError(ErrorKind.Validation, "unsupported_grant_type",
+                return new DomainError(ErrorKind.Validation, ProblemCode.UnsupportedGrantType,
                     "grant_type must be password, refresh_token, client_credentials or authorization_code.");
         }
     }
@@ -63,7 +63,7 @@ public sealed class TokenEndpointService(IGrainFactory grains, AccountService ac
         var allowed = client.Value!.GrantTypes.Contains(grantType) || (grantType == "refresh_token" && client.Value.GrantTypes.Contains("authorization_code"));
         if (!allowed)
         {
-            return new DomainError(ErrorKind.Validation, "unauthorized_client", $"This client is not registered for the {grantType} grant.");
+            return new DomainError(ErrorKind.Validation, ProblemCode.UnauthorizedClient, $"This client is not registered for the {grantType} grant.");
         }
 
         var granted = await grant(client.Value);
@@ -72,8 +72,8 @@ public sealed class TokenEndpointService(IGrainFactory grains, AccountService ac
 
     private Outcome<TokenResponse> Issue(Outcome<TokenGrant> outcome) => outcome.IsSuccess ? tokens.Issue(outcome.Value!) : outcome.Error!;
 
-    private static DomainError InvalidGrant(string message) => new(ErrorKind.Unauthorized, "invalid_grant", message);
+    private static DomainError InvalidGrant(string message) => new(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, message);
 
     private static DomainError InvalidScope(OAuthClient client) =>
-        new(ErrorKind.Validation, "invalid_scope", $"scope must be a space-separated subset of this client's scopes: {string.Join(' ', client.Scopes)}.");
+        new(ErrorKind.Validation, ProblemCode.InvalidScope, $"scope must be a space-separated subset of this client's scopes: {string.Join(' ', client.Scopes)}.");
 }

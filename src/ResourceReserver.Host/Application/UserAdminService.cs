@@ -67,7 +67,7 @@ public sealed partial class UserAdminService(IGrainFactory grains, UserDirectory
         {
             return request.Role is null
                 ? Refusal.Invalid("role", "role is required.")
-                : DomainError.NotFound("role_not_found", $"There is no role named '{request.Role}'.");
+                : DomainError.NotFound(ProblemCode.RoleNotFound, $"There is no role named '{request.Role}'.");
         }
 
         return Caller.RequireAll(actor, role.Permissions) is { } beyond ? beyond : Shaped(await Roles.AssignRoleAsync(target.Value!.Id, role.Name));
@@ -156,5 +156,5 @@ public sealed partial class UserAdminService(IGrainFactory grains, UserDirectory
 
     private static Outcome<UserSummary> Shaped(Outcome<UserProfile> outcome) => outcome.IsSuccess ? Summary(outcome.Value!) : outcome.Error!;
 
-    private static DomainError UserNotFound() => DomainError.NotFound("user_not_found", "There is no such user.");
+    private static DomainError UserNotFound() => DomainError.NotFound(ProblemCode.UserNotFound, "There is no such user.");
 }

@@ -66,7 +66,7 @@ public sealed class WaitlistService(IGrainFactory grains, SqlReadStore store)
 
         if (!Guid.TryParse(resourceId, out var id) || await grains.GetGrain<IResourceGrain>(id).GetAsync() is null)
         {
-            return DomainError.NotFound("resource_not_found", "No such resource.");
+            return DomainError.NotFound(ProblemCode.ResourceNotFound, "No such resource.");
         }
 
         var entries = await grains.GetGrain<IWaitlistGrain>(id).ListAsync(actor, all: true);
@@ -96,7 +96,7 @@ public sealed class WaitlistService(IGrainFactory grains, SqlReadStore store)
     {
         if (!Guid.TryParse(id, out var entryId) || await store.GetWaitlistResourceAsync(entryId, ct) is not { } resourceId)
         {
-            return DomainError.NotFound("waitlist_entry_not_found", "No such waitlist entry.");
+            return DomainError.NotFound(ProblemCode.WaitlistEntryNotFound, "No such waitlist entry.");
         }
 
         var outcome = await act(grains.GetGrain<IWaitlistGrain>(resourceId), entryId);

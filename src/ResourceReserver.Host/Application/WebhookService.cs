@@ -120,7 +120,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
     public async Task<Outcome<bool>> RetryAsync(Actor actor, Guid id, Guid deliveryId, CancellationToken ct = default) =>
         Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden
         : await store.RetryNowAsync(id, deliveryId, time.GetUtcNow(), ct) ? true
-        : DomainError.NotFound("delivery_not_found", "This webhook has no delivery with this id.");
+        : DomainError.NotFound(ProblemCode.DeliveryNotFound, "This webhook has no delivery with this id.");
 
     private async Task<DomainError?> ValidateAsync(WebhookRequest request, bool requireAll, CancellationToken ct)
     {
@@ -137,5 +137,5 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
         return request.Description?.Length > 500 ? Refusal.Invalid("description", "At most 500 characters.") : null;
     }
 
-    private static DomainError NotFound() => DomainError.NotFound("webhook_not_found", "No webhook has this id.");
+    private static DomainError NotFound() => DomainError.NotFound(ProblemCode.WebhookNotFound, "No webhook has this id.");
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using ResourceReserver.Contracts;
 using ResourceReserver.Host.Problems;
 
 namespace ResourceReserver.Host.Auth;
@@ -68,6 +69,6 @@ public static class ScopeRules
             ? $"This needs the scope '{requirement.Scope}'; the token has '{string.Join(' ', granted)}'."
             : "Only the account holder's own sign-in may do this; no OAuth2 scope grants it.";
         context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{requirement.Scope}\"";
-        await Problem.Of(StatusCodes.Status403Forbidden, "insufficient_scope", detail).ExecuteAsync(context);
+        await Problem.Of(StatusCodes.Status403Forbidden, ProblemCode.InsufficientScope, detail).ExecuteAsync(context);
     });
 }

@@ -1,3 +1,4 @@
+using ResourceReserver.Host.ApiDocs;
 using Scalar.AspNetCore;
 
 namespace ResourceReserver.Host.Hosting;
@@ -11,17 +12,7 @@ public static class HttpSetup
     /// <summary>Adds the OpenAPI document and Kestrel limits.</summary>
     public static WebApplicationBuilder AddReserverHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
-        {
-            // Durations travel as ISO 8601 (IsoDurationConverter), not as .NET's hh:mm:ss.
-            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(TimeSpan))
-            {
-                schema.Pattern = null;
-                schema.Format = "duration";
-            }
-
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddReserverOpenApi();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             // The documented default address; ASPNETCORE_URLS or --urls override it.
@@ -31,6 +22,10 @@ public static class HttpSetup
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
+
+    /// <summary>Adds the OpenAPI document with what <see cref="ApiDocsSetup"/> says beyond the generator.</summary>
+    public static IServiceCollection AddReserverOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddReserverDocument());
 
     /// <summary>
     /// Makes <c>/api/v1/x/</c> answer like <c>/api/v1/x</c> by trimming the trailing slash before routing.
@@ -54,7 +49,15 @@ public static class HttpSetup
     public static WebApplication MapReserverDocs(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Resource Reserver API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from this origin only (the page's CSP): no web fonts, telemetry or AI agent from elsewhere.
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("Resource Reserver API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddPreferredSecuritySchemes(SecuritySchemes.OAuth2)
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .HideDeveloperTools());
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using ResourceReserver.Host.Notifications;
 using ResourceReserver.Infrastructure.Dispatch;
+using ResourceReserver.Infrastructure.Messages;
 
 namespace ResourceReserver.Host.Live;
 
@@ -8,7 +9,7 @@ namespace ResourceReserver.Host.Live;
 /// notifications they make (the same ones, same ids, the durable notification consumer stores). Local to the silo:
 /// it starts at the log's end and keeps its place in memory, so every silo's subscribers see everything.
 /// </summary>
-public sealed class LiveEventTail(LiveEventBus bus) : IEventConsumer
+public sealed class LiveEventTail(LiveEventBus bus, MessageLanguages languages) : IEventConsumer
 {
     /// <inheritdoc />
     public string Name => "live";
@@ -22,8 +23,9 @@ public sealed class LiveEventTail(LiveEventBus bus) : IEventConsumer
         var notifications = new List<LiveNotification>();
         foreach (var domainEvent in batch.Events)
         {
-            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId
-                && NotificationComposer.For(domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name) is var (notification, _))
+            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId && NotificationComposer.RecipientOf(domainEvent) is { } userId
+                && NotificationComposer.For(
+                    domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name, languages.For(await batch.UserAsync(userId, ct))) is var (notification, _))
             {
                 notifications.Add(NotificationComposer.Live(notification));
             }

@@ -1,6 +1,7 @@
 using ResourceReserver.Infrastructure.Calendar;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Mail;
+using ResourceReserver.Infrastructure.Messages;
 using ResourceReserver.Infrastructure.Notifications;
 using ResourceReserver.Infrastructure.Reminders;
 using ResourceReserver.Infrastructure.Webhooks;
@@ -25,6 +26,8 @@ public static class IntegrationsSetup
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<CalendarFeedStore>();
         services.AddSingleton<MailOutbox>();
+        services.AddLocalization();
+        services.AddSingleton<MessageLanguages>();
         services.AddSingleton<NotificationPublisher>();
         services.AddSingleton<IEventConsumer, NotificationConsumer>();
         services.AddSingleton<MailConsumer>();

@@ -1,14 +1,15 @@
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
 using ResourceReserver.Host.Live;
+using ResourceReserver.Infrastructure.Messages;
 using ResourceReserver.Infrastructure.Notifications;
 
 namespace ResourceReserver.Host.Notifications;
 
 /// <summary>
 /// The feed entry an event means for its user, if any: confirmed, cancelled, changed reservations and waitlist
-/// offers. Pure, and the same on every silo (the id comes from the dedupe key), so the durable consumer that stores
-/// it and each silo's live tail that shows it agree on what it is.
+/// offers, worded in the user's language. Pure, and the same on every silo (the id comes from the dedupe key), so
+/// the durable consumer that stores it and each silo's live tail that shows it agree on what it is.
 /// </summary>
 public static class NotificationComposer
 {
@@ -23,30 +24,38 @@ public static class NotificationComposer
         _ => null,
     };
 
-    /// <summary>The notification and its dedupe key, or null when the event makes none.</summary>
-    public static (Notification Notification, string DedupeKey)? For(DomainEvent e, string? resourceName)
+    /// <summary>The user an event's notification would go to, or null when the event makes none.</summary>
+    public static Guid? RecipientOf(DomainEvent e) => e switch
     {
-        var name = resourceName ?? "a resource";
+        { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry } => entry.UserId,
+        { Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated, Reservation: { } r } => r.UserId,
+        _ => null,
+    };
+
+    /// <summary>The notification and its dedupe key, or null when the event makes none.</summary>
+    public static (Notification Notification, string DedupeKey)? For(DomainEvent e, string? resourceName, MessageWording words)
+    {
+        var name = resourceName ?? words[MessageText.AResource];
         if (e is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
         {
             var slot = entry.OfferedSlot ?? new TimeRange(entry.Start, entry.End);
-            var until = entry.OfferExpiresAt is { } expires ? $"; accept before {expires:u}" : "";
+            var until = entry.OfferExpiresAt is { } expires ? words[MessageText.AcceptBefore, $"{expires:u}"] : "";
 
             // The offered hold carries the entry's id, so reservationId names both the hold and the entry to accept.
-            return Make($"{e.Id}:{entry.UserId}", entry.UserId, WaitlistOfferKind, $"A slot is free: {name}",
+            return Make($"{e.Id}:{entry.UserId}", entry.UserId, WaitlistOfferKind, words[MessageText.SlotFree, name],
                 $"{name}, {slot.Start:u} – {slot.End:u}{until}", entry.Id, entry.ResourceId, e.OccurredAt);
         }
 
-        var (kind, verb) = e.Type switch
+        var (kind, title) = e.Type switch
         {
-            EventTypes.ReservationCreated => ("reservation_confirmed", "confirmed"),
-            EventTypes.ReservationCancelled => ("reservation_cancelled", "cancelled"),
-            EventTypes.ReservationUpdated => ("reservation_updated", "changed"),
+            EventTypes.ReservationCreated => ("reservation_confirmed", MessageText.ReservationConfirmed),
+            EventTypes.ReservationCancelled => ("reservation_cancelled", MessageText.ReservationCancelled),
+            EventTypes.ReservationUpdated => ("reservation_updated", MessageText.ReservationChanged),
             _ => (null, null),
         };
         return kind is null || e.Reservation is not { } reservation
             ? null
-            : Make($"{e.Id}:{reservation.UserId}", reservation.UserId, kind, $"Reservation {verb}: {name}",
+            : Make($"{e.Id}:{reservation.UserId}", reservation.UserId, kind, words[title!, name],
                 $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, e.OccurredAt);
     }
 

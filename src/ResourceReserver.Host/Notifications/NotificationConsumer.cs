@@ -1,5 +1,6 @@
 using ResourceReserver.Host.Live;
 using ResourceReserver.Infrastructure.Dispatch;
+using ResourceReserver.Infrastructure.Messages;
 using ResourceReserver.Infrastructure.Notifications;
 
 namespace ResourceReserver.Host.Notifications;
@@ -9,7 +10,7 @@ namespace ResourceReserver.Host.Notifications;
 /// pushes each new entry to its user's connections once the pass committed (through the Redis backplane to every
 /// silo). Every silo's bus gets the same notifications from its own live tail (<see cref="LiveEventTail"/>).
 /// </summary>
-public sealed class NotificationConsumer(NotificationStore store, HubLiveObserver live, ILogger<NotificationConsumer> logger) : IEventConsumer
+public sealed class NotificationConsumer(NotificationStore store, HubLiveObserver live, MessageLanguages languages, ILogger<NotificationConsumer> logger) : IEventConsumer
 {
     /// <summary>Feed kind of a waitlist offer.</summary>
     public const string WaitlistOfferKind = NotificationComposer.WaitlistOfferKind;
@@ -23,8 +24,9 @@ public sealed class NotificationConsumer(NotificationStore store, HubLiveObserve
         var made = new List<(Notification, string)>();
         foreach (var domainEvent in batch.Events)
         {
-            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId
-                && NotificationComposer.For(domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name) is { } notification)
+            if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId && NotificationComposer.RecipientOf(domainEvent) is { } userId
+                && NotificationComposer.For(
+                    domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name, languages.For(await batch.UserAsync(userId, ct))) is { } notification)
             {
                 made.Add(notification);
             }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ResourceReserver.Contracts;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Mail;
+using ResourceReserver.Infrastructure.Messages;
 using ResourceReserver.Infrastructure.Notifications;
 using ResourceReserver.Infrastructure.Reminders;
 
@@ -66,15 +67,16 @@ public sealed class ReminderService(
         var now = time.GetUtcNow();
         var resource = await log.GetResourceAsync(reservation.ResourceId, ct);
         var lead = TimeSpan.FromHours(reminder.LeadHours); // the wording says what the user chose, whatever the unit
-        var (subject, text, html) = MailComposer.Compose("reminder", reservation, resource, lead);
-        if (mailOptions.Value.Enabled && await mail.RecipientAsync(reservation.UserId, ct) is { } email)
+        var (email, words) = await mail.RecipientAsync(reservation.UserId, ct);
+        var (subject, text, html) = MailComposer.Compose("reminder", reservation, resource, lead, words);
+        if (mailOptions.Value.Enabled && email is not null)
         {
             await outbox.EnqueueAsync(new QueuedMail(reminder.Key, "reminder", email, subject, text, html, null, reservation.Id, reservation.Start, now), now, ct);
         }
 
-        var name = resource?.Details.Name ?? "a resource";
+        var name = resource?.Details.Name ?? words[MessageText.AResource];
         var notification = new Notification(
-            NotificationStore.IdOf(reminder.Key), reservation.UserId, Kind, $"Reservation starts in {MailComposer.Describe(lead)}: {name}",
+            NotificationStore.IdOf(reminder.Key), reservation.UserId, Kind, words[MessageText.ReminderTitle, words.Describe(lead), name],
             $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, now, null);
         await publisher.PublishAsync(notification, reminder.Key, ct);
         await reminders.CompleteAsync(reminder.Key, "sent", time.GetUtcNow(), ct);

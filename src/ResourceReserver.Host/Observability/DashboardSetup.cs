@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using ResourceReserver.Contracts;
 using ResourceReserver.Host.Auth;
 
 namespace ResourceReserver.Host.Observability;
@@ -29,7 +30,7 @@ public static class DashboardSetup
         var address = (values.TryGetValue("address", out var a) ? a : values.TryGetValue("path", out var p) ? p : null) as string;
         if (address is not null && !IsSiloAddress(address))
         {
-            return Problems.Problem.Of(StatusCodes.Status400BadRequest, "invalid_silo_address", "The route value is not a silo address such as 10.0.0.5:11111@123456789.");
+            return Problems.Problem.Of(StatusCodes.Status400BadRequest, ProblemCode.InvalidSiloAddress, "The route value is not a silo address such as 10.0.0.5:11111@123456789.");
         }
 
         return await next(context);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ResourceReserver.Client.Http;
+using ResourceReserver.Contracts;
 
 namespace ResourceReserver.Host.Problems;
 
@@ -32,18 +33,18 @@ public static class JsonBodyProblem
     }
 
     /// <summary>The status, code, detail and field errors for a body that failed to bind with <paramref name="failure"/>.</summary>
-    public static async Task<(int Status, string Code, string Detail, Dictionary<string, string[]>? Errors)> DescribeAsync(
+    public static async Task<(int Status, ProblemCode Code, string Detail, Dictionary<string, string[]>? Errors)> DescribeAsync(
         HttpContext context, JsonException failure)
     {
         if (!await IsJsonAsync(context.Request))
         {
-            return (400, "malformed_request", $"The body is not valid JSON: {failure.Message}", null);
+            return (400, ProblemCode.MalformedRequest, $"The body is not valid JSON: {failure.Message}", null);
         }
 
         var field = FieldOf(failure.Path);
         if (failure.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return (422, "unknown_field", $"'{field}' is not a field of this request; check its spelling.",
+            return (422, ProblemCode.UnknownField, $"'{field}' is not a field of this request; check its spelling.",
                 new Dictionary<string, string[]> { [field] = ["Unknown field."] });
         }
 
@@ -52,7 +53,7 @@ public static class JsonBodyProblem
             || failure.Message.StartsWith("Cannot get the value of a token type", StringComparison.Ordinal)
             ? $"Expected {ExpectedForm(context, failure.Path)}."
             : failure.Message;
-        return (422, "validation_failed", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+        return (422, ProblemCode.ValidationFailed, $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
     }
 
     private static async Task<bool> IsJsonAsync(HttpRequest request)

@@ -22,7 +22,8 @@ public static class Problem
     /// <summary>A problem response for a refusal decided by a grain or a validator.</summary>
     public static ProblemHttpResult From(DomainError error) => From(error, StatusOf(error.Kind));
 
-    private static ProblemHttpResult From(DomainError error, int status)
+    /// <summary>A problem response for a refusal, answered with <paramref name="status"/> instead of its kind's.</summary>
+    public static ProblemHttpResult From(DomainError error, int status)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Errors is { Count: > 0 } errors)
@@ -41,7 +42,7 @@ public static class Problem
             extensions[RetryAfterExtension] = RetryAfterSeconds(retryAfter);
         }
 
-        if (error.Code == "booking_conflict")
+        if (error.Code == ProblemCode.BookingConflict)
         {
             extensions["suggestions"] = error.Suggestions.Select(c => new { start = c.Start.UtcDateTime, end = c.End.UtcDateTime });
         }
@@ -56,12 +57,12 @@ public static class Problem
     public static int RetryAfterSeconds(TimeSpan wait) => (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, int.MaxValue);
 
     /// <summary>A problem response built on the spot.</summary>
-    public static ProblemHttpResult Of(int status, string code, string detail, IDictionary<string, string[]>? errors = null) =>
+    public static ProblemHttpResult Of(int status, ProblemCode code, string detail, IDictionary<string, string[]>? errors = null) =>
         From(new DomainError(KindOf(status), code, detail) { Errors = errors?.ToDictionary() }, status);
 
     /// <summary>A 422 for one invalid field.</summary>
     public static ProblemHttpResult Invalid(string field, string message) =>
-        Of(StatusCodes.Status422UnprocessableEntity, "validation_failed", message, new Dictionary<string, string[]> { [field] = [message] });
+        Of(StatusCodes.Status422UnprocessableEntity, ProblemCode.ValidationFailed, message, new Dictionary<string, string[]> { [field] = [message] });
 
     private static ErrorKind KindOf(int status) => status switch
     {

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
-using System.Text.Json.Serialization;
+using Microsoft.Extensions.Localization;
 using ResourceReserver.Client.Http;
+using ResourceReserver.Contracts;
 using ResourceReserver.Host.Hosting;
 using ResourceReserver.Infrastructure.ReadStore;
 
@@ -23,7 +25,9 @@ public static class ProblemSetup
             {
                 context.HttpContext.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+            ProblemText.Localize(problem, context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ProblemText>>());
         });
+        builder.Services.AddLocalization();
         builder.Services.AddExceptionHandler<ExceptionToProblem>();
 
         // Binding failures (unreadable JSON, a query value of the wrong type) reach ExceptionToProblem, which names
@@ -51,18 +55,18 @@ public static class ProblemSetup
 
     private static string DefaultCode(int status) => status switch
     {
-        400 => "bad_request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        409 => "conflict",
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        422 => "validation_failed",
-        429 => "rate_limited",
-        503 => "temporarily_unavailable",
-        _ => "internal_error",
+        400 => ProblemCode.BadRequest,
+        401 => ProblemCode.Unauthorized,
+        403 => ProblemCode.Forbidden,
+        404 => ProblemCode.NotFound,
+        405 => ProblemCode.MethodNotAllowed,
+        409 => ProblemCode.Conflict,
+        413 => ProblemCode.PayloadTooLarge,
+        415 => ProblemCode.UnsupportedMediaType,
+        422 => ProblemCode.ValidationFailed,
+        429 => ProblemCode.RateLimited,
+        503 => ProblemCode.TemporarilyUnavailable,
+        _ => ProblemCode.InternalError,
     };
 
     /// <summary>Maps unreadable requests to 400/413 and transient back-end failures to 503; anything else is a bug (500).</summary>
@@ -73,13 +77,13 @@ public static class ProblemSetup
             Dictionary<string, string[]>? errors = null;
             var (status, code, detail) = exception switch
             {
-                BadHttpRequestException bad when bad.StatusCode == 413 => (413, "payload_too_large", "The request body is too large."),
-                BadHttpRequestException bad when bad.StatusCode != 400 => (bad.StatusCode, "malformed_request", bad.Message),
-                BadHttpRequestException => (400, "malformed_request", exception.Message),
-                InvalidDataException invalid => (400, "malformed_request", $"The request body cannot be read: {invalid.Message}"),
+                BadHttpRequestException bad when bad.StatusCode == 413 => (413, ProblemCode.PayloadTooLarge, "The request body is too large."),
+                BadHttpRequestException bad when bad.StatusCode != 400 => (bad.StatusCode, ProblemCode.MalformedRequest, bad.Message),
+                BadHttpRequestException => (400, ProblemCode.MalformedRequest, exception.Message),
+                InvalidDataException invalid => (400, ProblemCode.MalformedRequest, $"The request body cannot be read: {invalid.Message}"),
                 TimeoutException or OrleansException or System.Data.Common.DbException =>
-                    (503, "temporarily_unavailable", "A back-end component did not answer in time; try again."),
-                _ => (500, "internal_error", "An unexpected error occurred."),
+                    (503, ProblemCode.TemporarilyUnavailable, "A back-end component did not answer in time; try again."),
+                _ => (500, ProblemCode.InternalError, "An unexpected error occurred."),
             };
             if (exception is BadHttpRequestException { InnerException: JsonException json })
             {
@@ -106,7 +110,7 @@ public static class ProblemSetup
                     Title = status switch { 400 => "Bad request", 413 => "Payload too large", 415 => "Unsupported media type", 422 => "Validation failed", _ => "Server error" },
                     Type = Problem.TypeOf(status),
                     Detail = detail,
-                    Extensions = { ["code"] = code },
+                    Extensions = { ["code"] = code.Value },
                 },
             };
             if (errors is not null)

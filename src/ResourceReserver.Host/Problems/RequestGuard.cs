@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using ResourceReserver.Contracts;
 
 namespace ResourceReserver.Host.Problems;
 
@@ -26,7 +27,7 @@ public sealed class RequestGuard(RequestDelegate next)
                     Title = refusal.Status == 415 ? "Unsupported media type" : "Bad request",
                     Type = Problem.TypeOf(refusal.Status),
                     Detail = refusal.Detail,
-                    Extensions = { ["code"] = refusal.Code },
+                    Extensions = { ["code"] = refusal.Code.Value },
                 },
             });
             return;
@@ -39,7 +40,7 @@ public sealed class RequestGuard(RequestDelegate next)
     {
         if (request.Path.Value?.Contains('\0') == true || request.Query.Any(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)))
         {
-            return new Refusal(400, "malformed_request", "The path or query string contains a NUL character.");
+            return new Refusal(400, ProblemCode.MalformedRequest, "The path or query string contains a NUL character.");
         }
 
         if (string.IsNullOrEmpty(request.ContentType))
@@ -49,18 +50,18 @@ public sealed class RequestGuard(RequestDelegate next)
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
         {
-            return new Refusal(415, "unsupported_media_type", "The Content-Type header cannot be parsed.");
+            return new Refusal(415, ProblemCode.UnsupportedMediaType, "The Content-Type header cannot be parsed.");
         }
 
         if (mediaType.Charset.HasValue && !IsKnownEncoding(mediaType.Charset.Value!))
         {
-            return new Refusal(415, "unsupported_charset", $"The charset '{mediaType.Charset}' is not supported; send UTF-8.");
+            return new Refusal(415, ProblemCode.UnsupportedCharset, $"The charset '{mediaType.Charset}' is not supported; send UTF-8.");
         }
 
         if (mediaType.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
             && HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length == 0)
         {
-            return new Refusal(400, "malformed_request", "A multipart body needs a boundary parameter in its Content-Type.");
+            return new Refusal(400, ProblemCode.MalformedRequest, "A multipart body needs a boundary parameter in its Content-Type.");
         }
 
         return request.HasFormContentType ? await CheckFormAsync(request) : null;
@@ -77,11 +78,11 @@ public sealed class RequestGuard(RequestDelegate next)
         catch (Exception exception) when (exception is InvalidDataException or IOException && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // A truncated or garbled multipart body surfaces as an IOException from the multipart reader.
-            return new Refusal(400, "malformed_request", $"The form body cannot be read: {exception.Message}");
+            return new Refusal(400, ProblemCode.MalformedRequest, $"The form body cannot be read: {exception.Message}");
         }
 
         return form.Any(f => f.Key.Contains('\0') || f.Value.Any(v => v?.Contains('\0') == true))
-            ? new Refusal(400, "malformed_request", "A form field contains a NUL character.")
+            ? new Refusal(400, ProblemCode.MalformedRequest, "A form field contains a NUL character.")
             : null;
     }
 
@@ -98,5 +99,5 @@ public sealed class RequestGuard(RequestDelegate next)
         }
     }
 
-    private sealed record Refusal(int Status, string Code, string Detail);
+    private sealed record Refusal(int Status, ProblemCode Code, string Detail);
 }

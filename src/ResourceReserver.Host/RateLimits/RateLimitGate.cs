@@ -53,7 +53,7 @@ public sealed class RateLimitGate(IRequestBudget budget, IOptions<RateLimitOptio
 
     /// <summary>The 429 <c>rate_limited</c> refusal for a used-up budget.</summary>
     public static DomainError Refusal(BudgetAnswer answer, string? message = null) =>
-        new(ErrorKind.TooManyRequests, "rate_limited", $"{message ?? "Too many requests."} The limit is {answer.Limit} per window; try again in {Problems.Problem.RetryAfterSeconds(answer.ResetIn)} s.")
+        new(ErrorKind.TooManyRequests, ProblemCode.RateLimited, $"{message ?? "Too many requests."} The limit is {answer.Limit} per window; try again in {Problems.Problem.RetryAfterSeconds(answer.ResetIn)} s.")
         {
             RetryAfter = answer.ResetIn,
         };

@@ -1,35 +1,40 @@
 using System.Net;
 using ResourceReserver.Contracts;
+using ResourceReserver.Infrastructure.Messages;
 
 namespace ResourceReserver.Infrastructure.Mail;
 
-/// <summary>The wording of each message, in plain text and HTML (values HTML-encoded).</summary>
+/// <summary>The wording of each message, in plain text and HTML (values HTML-encoded), in the recipient's language.</summary>
 public static class MailComposer
 {
     /// <summary>Subject, text and HTML for a reservation message of <paramref name="kind"/>.</summary>
-    public static (string Subject, string Text, string Html) Compose(string kind, Reservation reservation, ResourceSnapshot? resource, TimeSpan? lead = null)
+    public static (string Subject, string Text, string Html) Compose(
+        string kind, Reservation reservation, ResourceSnapshot? resource, TimeSpan? lead, MessageWording words)
     {
-        var name = resource?.Details.Name ?? "your resource";
+        var name = resource?.Details.Name ?? words[MessageText.YourResource];
         var zone = resource?.Details.TimeZone ?? "UTC";
         var when = $"{Local(reservation.Start, zone):yyyy-MM-dd HH:mm} – {Local(reservation.End, zone):HH:mm} ({zone})";
+        var inLead = words.Describe(lead ?? TimeSpan.Zero);
         var (subject, opening) = kind switch
         {
-            "confirmation" => ($"Reservation confirmed: {name}", "Your reservation is confirmed."),
-            "cancellation" => ($"Reservation cancelled: {name}", "Your reservation has been cancelled."),
-            "update" => ($"Reservation changed: {name}", "Your reservation has changed."),
-            "reminder" => ($"Reminder: {name} in {Describe(lead ?? TimeSpan.Zero)}", $"Your reservation starts in {Describe(lead ?? TimeSpan.Zero)}."),
-            _ => ($"Reservation: {name}", "About your reservation."),
+            "confirmation" => (words[MessageText.ReservationConfirmed, name], words[MessageText.ConfirmedOpening]),
+            "cancellation" => (words[MessageText.ReservationCancelled, name], words[MessageText.CancelledOpening]),
+            "update" => (words[MessageText.ReservationChanged, name], words[MessageText.ChangedOpening]),
+            "reminder" => (words[MessageText.ReminderSubject, name, inLead], words[MessageText.ReminderOpening, inLead]),
+            _ => (words[MessageText.ReservationAbout, name], words[MessageText.AboutOpening]),
         };
-        var title = string.IsNullOrWhiteSpace(reservation.Title) ? "" : $"\nTitle: {reservation.Title}";
-        var text = $"{opening}\n\nResource: {name}\nWhen: {when}{title}\nReservation: {reservation.Id}\n";
+        var (resourceLabel, whenLabel, titleLabel, reservationLabel) =
+            (words[MessageText.ResourceLabel], words[MessageText.WhenLabel], words[MessageText.TitleLabel], words[MessageText.ReservationLabel]);
+        var title = string.IsNullOrWhiteSpace(reservation.Title) ? "" : $"\n{titleLabel}: {reservation.Title}";
+        var text = $"{opening}\n\n{resourceLabel}: {name}\n{whenLabel}: {when}{title}\n{reservationLabel}: {reservation.Id}\n";
         var html = $"""
-            <!DOCTYPE html><html><body>
+            <!DOCTYPE html><html lang="{words.Culture.Name}"><body>
             <p>{WebUtility.HtmlEncode(opening)}</p>
             <table>
-            <tr><th align="left">Resource</th><td>{WebUtility.HtmlEncode(name)}</td></tr>
-            <tr><th align="left">When</th><td>{WebUtility.HtmlEncode(when)}</td></tr>
-            {(title.Length > 0 ? $"<tr><th align=\"left\">Title</th><td>{WebUtility.HtmlEncode(reservation.Title)}</td></tr>" : "")}
-            <tr><th align="left">Reservation</th><td>{reservation.Id}</td></tr>
+            <tr><th align="left">{WebUtility.HtmlEncode(resourceLabel)}</th><td>{WebUtility.HtmlEncode(name)}</td></tr>
+            <tr><th align="left">{WebUtility.HtmlEncode(whenLabel)}</th><td>{WebUtility.HtmlEncode(when)}</td></tr>
+            {(title.Length > 0 ? $"<tr><th align=\"left\">{WebUtility.HtmlEncode(titleLabel)}</th><td>{WebUtility.HtmlEncode(reservation.Title)}</td></tr>" : "")}
+            <tr><th align="left">{WebUtility.HtmlEncode(reservationLabel)}</th><td>{reservation.Id}</td></tr>
             </table>
             </body></html>
             """;
@@ -38,8 +43,4 @@ public static class MailComposer
 
     internal static DateTime Local(DateTimeOffset instant, string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? TimeZoneInfo.ConvertTime(instant, tz).DateTime : instant.UtcDateTime;
-
-    /// <summary>A lead time in words ("1 hour", "24 hours", "30 minutes").</summary>
-    public static string Describe(TimeSpan lead) =>
-        lead.TotalHours >= 1 ? $"{lead.TotalHours:0} hour{(lead.TotalHours >= 2 ? "s" : "")}" : $"{lead.TotalMinutes:0} minutes";
 }

@@ -3,6 +3,7 @@ using ResourceReserver.Contracts;
 using ResourceReserver.Events;
 using ResourceReserver.Infrastructure.Calendar;
 using ResourceReserver.Infrastructure.Dispatch;
+using ResourceReserver.Infrastructure.Messages;
 
 namespace ResourceReserver.Infrastructure.Mail;
 
@@ -11,7 +12,7 @@ namespace ResourceReserver.Infrastructure.Mail;
 /// offer. Reminders are not queued here: <c>ReminderScheduler</c> keeps their schedule and queues the mail
 /// when one fires, after checking the reservation is still on.
 /// </summary>
-public sealed class MailConsumer(MailOutbox outbox, EventLog log, IOptions<MailOptions> options, TimeProvider time) : IEventConsumer
+public sealed class MailConsumer(MailOutbox outbox, EventLog log, MessageLanguages languages, IOptions<MailOptions> options, TimeProvider time) : IEventConsumer
 {
     /// <inheritdoc />
     public string Name => "mail";
@@ -39,35 +40,40 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, IOptions<MailO
                 EventTypes.ReservationUpdated => "update",
                 _ => null,
             };
-            if (kind is null || domainEvent.Reservation is not { } reservation || Recipient(await batch.UserAsync(reservation.UserId, ct)) is not { } email)
+            if (kind is null || domainEvent.Reservation is not { } reservation
+                || await batch.UserAsync(reservation.UserId, ct) is not { } user || Recipient(user) is not { } email)
             {
                 continue;
             }
 
             var resource = await batch.ResourceAsync(reservation.ResourceId, ct);
             var now = time.GetUtcNow();
-            var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null);
+            var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null, languages.For(user));
             var ics = IcsOf(reservation, resource);
             var key = kind == "update" ? $"{reservation.Id}:update:{reservation.Version}" : $"{reservation.Id}:{kind}";
             await outbox.EnqueueAsync(batch.Transaction, new QueuedMail(key, kind, email, subject, text, html, ics, reservation.Id, reservation.Start, now), now, ct);
         }
     }
 
-    /// <summary>The address to write to, or null when the user has none or does not want e-mail.</summary>
-    public async Task<string?> RecipientAsync(Guid userId, CancellationToken ct) => Recipient(await log.GetUserAsync(userId, ct));
+    /// <summary>The address to write to (null when the user has none or does not want e-mail) and the wording they read.</summary>
+    public async Task<(string? Email, MessageWording Words)> RecipientAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await log.GetUserAsync(userId, ct);
+        return (Recipient(user), languages.For(user));
+    }
 
     private static string? Recipient(UserProfile? user) =>
         user is { Email: { Length: > 0 } email, Preferences.EmailNotifications: true } ? email : null;
 
     private async Task QueueOfferAsync(EventBatch batch, WaitlistEntry entry, CancellationToken ct)
     {
-        if (Recipient(await batch.UserAsync(entry.UserId, ct)) is not { } email)
+        if (await batch.UserAsync(entry.UserId, ct) is not { } user || Recipient(user) is not { } email)
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        var (subject, text, html) = OfferMailComposer.Compose(entry, await batch.ResourceAsync(entry.ResourceId, ct));
+        var (subject, text, html) = OfferMailComposer.Compose(entry, await batch.ResourceAsync(entry.ResourceId, ct), languages.For(user));
         // Keyed by the entry's version: each offer made to the entry is one mail, however often the event is seen.
         var key = $"{entry.Id}:waitlist_offer:{entry.Version}";
         await outbox.EnqueueAsync(batch.Transaction, new QueuedMail(key, "waitlist_offer", email, subject, text, html, null, null, null, now), now, ct);

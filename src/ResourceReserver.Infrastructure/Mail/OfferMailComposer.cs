@@ -1,5 +1,6 @@
 using System.Net;
 using ResourceReserver.Contracts;
+using ResourceReserver.Infrastructure.Messages;
 
 namespace ResourceReserver.Infrastructure.Mail;
 
@@ -9,28 +10,29 @@ namespace ResourceReserver.Infrastructure.Mail;
 /// </summary>
 public static class OfferMailComposer
 {
-    /// <summary>Subject, text and HTML for the offer of <paramref name="entry"/>.</summary>
-    public static (string Subject, string Text, string Html) Compose(WaitlistEntry entry, ResourceSnapshot? resource)
+    /// <summary>Subject, text and HTML for the offer of <paramref name="entry"/>, in the recipient's language.</summary>
+    public static (string Subject, string Text, string Html) Compose(WaitlistEntry entry, ResourceSnapshot? resource, MessageWording words)
     {
-        var name = resource?.Details.Name ?? "your resource";
+        var name = resource?.Details.Name ?? words[MessageText.YourResource];
         var zone = resource?.Details.TimeZone ?? "UTC";
         var slot = entry.OfferedSlot ?? new TimeRange(entry.Start, entry.End);
         var when = $"{MailComposer.Local(slot.Start, zone):yyyy-MM-dd HH:mm} – {MailComposer.Local(slot.End, zone):HH:mm} ({zone})";
-        var until = entry.OfferExpiresAt is { } expires ? $"{MailComposer.Local(expires, zone):yyyy-MM-dd HH:mm} ({zone})" : "soon";
-        var opening = "A slot you waited for is free and held for you.";
-        var accept = $"Accept it before {until}: POST /api/v1/waitlist/{entry.Id}/accept (or decline: POST /api/v1/waitlist/{entry.Id}/decline).";
-        var text = $"{opening}\n\nResource: {name}\nWhen: {when}\nWaitlist entry: {entry.Id}\n\n{accept}\n";
+        var until = entry.OfferExpiresAt is { } expires ? $"{MailComposer.Local(expires, zone):yyyy-MM-dd HH:mm} ({zone})" : words[MessageText.Soon];
+        var opening = words[MessageText.OfferOpening];
+        var accept = words[MessageText.OfferAccept, until, entry.Id];
+        var (resourceLabel, whenLabel, entryLabel) = (words[MessageText.ResourceLabel], words[MessageText.WhenLabel], words[MessageText.WaitlistEntryLabel]);
+        var text = $"{opening}\n\n{resourceLabel}: {name}\n{whenLabel}: {when}\n{entryLabel}: {entry.Id}\n\n{accept}\n";
         var html = $"""
-            <!DOCTYPE html><html><body>
+            <!DOCTYPE html><html lang="{words.Culture.Name}"><body>
             <p>{WebUtility.HtmlEncode(opening)}</p>
             <table>
-            <tr><th align="left">Resource</th><td>{WebUtility.HtmlEncode(name)}</td></tr>
-            <tr><th align="left">When</th><td>{WebUtility.HtmlEncode(when)}</td></tr>
-            <tr><th align="left">Waitlist entry</th><td>{entry.Id}</td></tr>
+            <tr><th align="left">{WebUtility.HtmlEncode(resourceLabel)}</th><td>{WebUtility.HtmlEncode(name)}</td></tr>
+            <tr><th align="left">{WebUtility.HtmlEncode(whenLabel)}</th><td>{WebUtility.HtmlEncode(when)}</td></tr>
+            <tr><th align="left">{WebUtility.HtmlEncode(entryLabel)}</th><td>{entry.Id}</td></tr>
             </table>
             <p>{WebUtility.HtmlEncode(accept)}</p>
             </body></html>
             """;
-        return ($"A slot is free: {name}", text, html);
+        return (words[MessageText.SlotFree, name], text, html);
     }
 }
