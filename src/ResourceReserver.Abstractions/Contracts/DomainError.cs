@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ResourceReserver.Contracts;
 
 /// <summary>How an error maps onto HTTP; grains stay HTTP-agnostic.</summary>
@@ -21,9 +23,16 @@ public sealed record DomainError
 {
     /// <summary>A refusal of <paramref name="kind"/> with one of the catalogued codes.</summary>
     public DomainError(ErrorKind kind, ProblemCode code, string message)
+        : this(kind, code.Value, message)
+    {
+    }
+
+    // Reads a refusal stored as JSON (remembered idempotent answers): its code was catalogued when it was written.
+    [JsonConstructor]
+    private DomainError(ErrorKind kind, string code, string message)
     {
         Kind = kind;
-        Code = code.Value;
+        Code = code;
         Message = message;
     }
 
