@@ -38,6 +38,8 @@ public static class AuditActions
     public const string ClientToken = "oauth.token";
     public const string ClientTokenRevoked = "oauth.token_revoked";
 
+    public const string HoldTimingChanged = "resource.hold_timing_changed";
+
     public const string WebhookCreated = "webhook.created";
     public const string WebhookUpdated = "webhook.updated";
     public const string WebhookDeleted = "webhook.deleted";

@@ -9,6 +9,9 @@ namespace ResourceReserver.Audit;
 [GenerateSerializer, Immutable, Alias("rr.AuditNote")]
 public sealed record AuditNote
 {
+    /// <summary>The event type of events that exist for the audit log alone (<see cref="AuditOnly"/>).</summary>
+    public const string AuditOnlyEventType = "audit.note";
+
     [Id(0)] public string? Action { get; init; }
 
     [Id(1)] public RequestOrigin? Origin { get; init; }

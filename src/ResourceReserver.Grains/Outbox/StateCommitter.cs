@@ -58,9 +58,6 @@ public sealed class StateCommitter<TState>(
         return new DomainError(ErrorKind.Unavailable, "storage_contention", "The entity changed concurrently; try again.");
     }
 
-    /// <summary>The event type of outbox entries that exist for the audit log alone (<see cref="AuditNote.AuditOnly"/>).</summary>
-    public const string AuditOnlyType = "audit.note";
-
     /// <summary>
     /// Records an event in the outbox, stamped with the current request's origin for its audit entry; it is persisted
     /// by the next commit. Call it only on a decision's success path.
@@ -74,7 +71,7 @@ public sealed class StateCommitter<TState>(
     public void Audit(string action, DateTimeOffset at, Guid? actorId, AuditNote? note = null, UserProfile? user = null) =>
         Record(new DomainEvent
         {
-            Type = AuditOnlyType,
+            Type = AuditNote.AuditOnlyEventType,
             OccurredAt = at,
             ActorId = actorId,
             User = user,

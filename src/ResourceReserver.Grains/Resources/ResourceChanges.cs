@@ -59,6 +59,17 @@ internal sealed class ResourceChanges
             Detail = detail,
         });
 
+    /// <summary>An audit entry for a change no domain event describes (hold timing), written with the commit but kept out of the event log.</summary>
+    public void RecordAudit(string action, DateTimeOffset now, Guid actorId, ResourceSnapshot resource, string? detail = null) =>
+        _events.Add(new DomainEvent
+        {
+            Type = AuditNote.AuditOnlyEventType,
+            OccurredAt = now,
+            ActorId = actorId,
+            Resource = resource,
+            Audit = new AuditNote { Action = action, AuditOnly = true, Detail = detail },
+        });
+
     /// <summary>Puts the caller's origin on the events (for their audit entries); the system's own decisions have none.</summary>
     public void Stamp(RequestOrigin? origin)
     {

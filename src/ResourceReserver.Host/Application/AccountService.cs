@@ -94,11 +94,16 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
     }
 
     /// <summary>Rotates a refresh token.</summary>
-    public async Task<Outcome<TokenGrant>> RefreshAsync(string? refreshToken) => await security.RecordAsync(
-        RefreshToken.TryParse(refreshToken, out var owner, out _)
-            ? await grains.GetGrain<IUserGrain>(owner).RefreshAsync(refreshToken!)
-            : new DomainError(ErrorKind.Unauthorized, "invalid_grant", "The refresh token is invalid, expired or revoked."),
-        AuditActions.TokenRefresh);
+    public async Task<Outcome<TokenGrant>> RefreshAsync(string? refreshToken)
+    {
+        if (!RefreshToken.TryParse(refreshToken, out var owner, out _))
+        {
+            return await security.RecordAsync<TokenGrant>(
+                new DomainError(ErrorKind.Unauthorized, "invalid_grant", "The refresh token is invalid, expired or revoked."), AuditActions.TokenRefresh);
+        }
+
+        return await security.RecordAsync(await grains.GetGrain<IUserGrain>(owner).RefreshAsync(refreshToken!), AuditActions.TokenRefresh, "user", owner.ToString());
+    }
 
     /// <summary>Revokes every session of the actor's account.</summary>
     public Task SignOutAsync(Actor actor) => grains.GetGrain<IUserGrain>(actor.UserId).SignOutAsync();

@@ -66,7 +66,11 @@ internal static class ResourceRows
 
         foreach (var domainEvent in commit.Events)
         {
-            Event(batch, domainEvent, dialect);
+            if (domainEvent.Audit is not { AuditOnly: true })
+            {
+                Event(batch, domainEvent, dialect);
+            }
+
             if (audit)
             {
                 AuditRows.Insert(batch, EventAudit.Of(domainEvent));
