@@ -25,6 +25,9 @@ public static class AuditApi
             .Produces<AuditEntry[]>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/stats", StatsAsync).WithName("AuditStats");
+
+        // The web UI's download link: the same rules, signed in by the UI's cookie.
+        routes.MapGet("/admin/audit/export", ExportAsync).RequirePermission(Permission.AuditRead).ExcludeFromDescription();
         return group;
     }
 
