@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -292,7 +293,7 @@ static async Task<string> ConsumerLatencyAsync(HttpClient client, string token, 
     await connection.OpenAsync();
     for (var i = 0; i < 20; i++)
     {
-        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(400 - i);
+        var start = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(300 - i); // inside the default booking horizon (365 days)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reservations")
         {
             Content = JsonContent.Create(new { resourceId = resources[i], start, end = start.AddMinutes(30) }),
@@ -300,6 +301,11 @@ static async Task<string> ConsumerLatencyAsync(HttpClient client, string token, 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);
         var answered = Stopwatch.GetTimestamp();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"consumer latency booking refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         await using var seen = new NpgsqlCommand("SELECT count(*) FROM notifications WHERE reservation_id = @id", connection);
         seen.Parameters.AddWithValue("id", id!);

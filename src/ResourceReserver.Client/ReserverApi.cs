@@ -17,6 +17,7 @@ public sealed class ReserverApi
         Integrations = new IntegrationsClient(Transport);
         System = new SystemClient(Transport);
         Audit = new AuditClient(Transport);
+        Access = new AccessClient(Transport);
     }
 
     /// <summary>Raw access, for what the typed clients do not cover.</summary>
@@ -39,6 +40,9 @@ public sealed class ReserverApi
 
     /// <summary>Notifications, calendar feeds and webhooks.</summary>
     public IntegrationsClient Integrations { get; }
+
+    /// <summary>Roles, user administration, permissions and MFA.</summary>
+    public AccessClient Access { get; }
 
     /// <summary>Health and the availability summary.</summary>
     public SystemClient System { get; }

@@ -7,6 +7,7 @@ using ResourceReserver.Host.Live;
 using ResourceReserver.Host.Notifications;
 using ResourceReserver.Host.Observability;
 using ResourceReserver.Host.Problems;
+using ResourceReserver.Host.RateLimits;
 using ResourceReserver.Host.Web;
 
 // `admin grant|reset-password <username>`: an operator's recovery command instead of the service (see OperatorCommand).
@@ -25,6 +26,7 @@ builder.AddReserverLive();
 builder.AddReserverIntegrations();
 builder.AddReserverMetrics();
 builder.AddReserverApplication();
+builder.AddReserverRateLimits();
 builder.AddReserverWeb();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.UseApiConventions();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTrailingSlashTolerance();
+app.UseRateLimits();
 app.UseMiddleware<RequestGuard>();
 app.UseReadableJsonBodies();
 app.UseAuthentication();

@@ -10,6 +10,9 @@ public enum ErrorKind
     Gone = 4,
     Unauthorized = 5,
     Unavailable = 6,
+
+    /// <summary>A rate limit or a quota is used up; <see cref="DomainError.RetryAfter"/> says for how long.</summary>
+    TooManyRequests = 7,
 }
 
 /// <summary>A refusal with a stable snake_case code, a human message and, for conflicts, what blocked.</summary>
@@ -27,6 +30,9 @@ public sealed record DomainError(
 
     /// <summary>Field name → messages, for validation failures.</summary>
     [Id(5)] public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>For <see cref="ErrorKind.TooManyRequests"/>: when asking again can succeed.</summary>
+    [Id(6)] public TimeSpan? RetryAfter { get; init; }
 
     public static DomainError NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
     public static DomainError Invalid(string code, string message) => new(ErrorKind.Validation, code, message);

@@ -28,6 +28,8 @@ public static class UserAdminApi
         group.MapPost("/{id}/password", ResetPasswordAsync).WithName("ResetPassword");
         group.MapDelete("/{id}/mfa", (string id, HttpContext http, UserAdminService users) => Run(users.ResetMfaAsync(http.User.Actor(), id))).WithName("ResetMfa");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteUser");
+        group.MapPut("/{id}/quota", async (string id, SetQuotaRequest request, HttpContext http, QuotaService quotas) =>
+            (await quotas.SetAsync(http.User.Actor(), id, request)).ToOk()).WithName("SetUserQuota");
         return group;
     }
 

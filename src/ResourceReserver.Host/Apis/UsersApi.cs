@@ -16,6 +16,7 @@ public static class UsersApi
         group.MapGet("/", GetMeAsync).WithName("GetMe");
         group.MapPatch("/", UpdateMeAsync).WithName("UpdateMe");
         group.MapGet("/permissions", PermissionsAsync).WithName("MyPermissions");
+        group.MapGet("/quota", async (HttpContext http, QuotaService quotas) => (await quotas.GetMineAsync(http.User.Actor())).ToOk()).WithName("MyQuota");
         group.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").FirstPartyOnly();
         return group;
     }

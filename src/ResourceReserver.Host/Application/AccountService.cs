@@ -12,7 +12,7 @@ namespace ResourceReserver.Host.Application;
 /// Accounts: registration, password sign-in, refresh, sign-out, the own profile, permissions and password. Used by the
 /// REST API and the web UI.
 /// </summary>
-public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing, SecurityEvents security)
+public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing, RateLimits.RateLimitGate limits, SecurityEvents security)
 {
     // Verified against when the username is unknown, so both paths cost one BCrypt verification of the same work
     // factor as real accounts (made once per host, with the configured factor).
@@ -43,6 +43,11 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         if (errors.Count > 0)
         {
             return Refusal.Fields(errors);
+        }
+
+        if (await limits.RefuseAttemptForAsync(request.Username) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var userId = Guid.CreateVersion7();
@@ -82,6 +87,12 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
             return await security.RecordAsync<TokenGrant>(InvalidCredentials(), AuditActions.SignIn);
         }
 
+        // Before any hashing: guessing one account's password from many addresses is limited too.
+        if (await limits.RefuseAttemptForAsync(username) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var userId = await grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.Usernames).FindAsync(username);
         if (userId is null)
         {
@@ -110,10 +121,6 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
 
     /// <summary>The session (refresh-token family) a token belongs to.</summary>
     public static Guid? SessionOf(string refreshToken) => RefreshToken.TryParse(refreshToken, out _, out var family) ? family : null;
-
-    /// <summary>The account's current roles while <paramref name="sessionId"/> is still a live session of it, else null.</summary>
-    public async Task<IReadOnlyList<string>?> GetLiveSessionRolesAsync(Guid userId, Guid sessionId) =>
-        (await grains.GetGrain<IUserGrain>(userId).GetAccessAsync(sessionId))?.Roles;
 
     /// <summary>The actor's roles and the permissions they add up to.</summary>
     public async Task<Outcome<MyPermissions>> GetPermissionsAsync(Actor actor) =>

@@ -17,6 +17,7 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<WebhookService>();
         builder.Services.AddSingleton<RoleService>();
         builder.Services.AddSingleton<UserAdminService>();
+        builder.Services.AddSingleton<QuotaService>();
         builder.Services.AddSingleton<MfaService>();
         builder.Services.AddSingleton<ClientAuthenticator>();
         builder.Services.AddSingleton<OAuthClientService>();

@@ -13,7 +13,8 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
     private ImmutableArray<Subscription> _subscriptions = [];
 
     /// <summary>
-    /// Calls <paramref name="onEvents"/> with every batch of committed domain events, in log order, and
+    /// Calls <paramref name="onEvents"/> with every batch of committed domain events (whole: for server-side code only,
+    /// never to be forwarded to a browser as they are), in log order, and
     /// <paramref name="onNotification"/> with every personal notification published on this silo. Handlers must
     /// be quick and must not throw (a throw is logged and ignored); dispose the result to stop.
     /// </summary>
@@ -23,6 +24,17 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
         ImmutableInterlocked.Update(ref _subscriptions, s => s.Add(subscription));
         return subscription;
     }
+
+    /// <summary>
+    /// Calls <paramref name="onChanges"/> with the availability changes of every batch, as <paramref name="viewerId"/>
+    /// may see them (<see cref="LiveChange.For"/>): what pages and hub connections that show availability subscribe to.
+    /// </summary>
+    public IDisposable SubscribeAvailability(Guid? viewerId, bool seesOwners, Func<IReadOnlyList<LiveChange>, Task> onChanges) =>
+        Subscribe(onEvents: events =>
+        {
+            var changes = events.Select(LiveChange.From).OfType<LiveChange>().Select(c => c.For(viewerId, seesOwners)).ToList();
+            return changes.Count == 0 ? Task.CompletedTask : onChanges(changes);
+        });
 
     /// <summary>Hands committed events to every subscriber.</summary>
     public Task PublishEventsAsync(IReadOnlyList<DomainEvent> events) =>

@@ -5,28 +5,35 @@ using ResourceReserver.Host.Auth;
 namespace ResourceReserver.Host.Live;
 
 /// <summary>
-/// <c>/hubs/live</c>: signed-in clients subscribe to resources and receive <c>availabilityChanged</c>; every
-/// connection also receives its user's <c>notification</c> messages.
+/// <c>/hubs/live</c>: signed-in clients subscribe to resources and receive <c>availabilityChanged</c> (with reservation
+/// ids of their own bookings only, unless they may manage others'); every connection also receives its user's
+/// <c>notification</c> messages.
 /// </summary>
 [Authorize]
-public sealed class LiveHub : Hub
+public sealed class LiveHub(HubSubscribers subscribers) : Hub
 {
-    /// <summary>The SignalR group of a resource's subscribers.</summary>
-    public static string ResourceGroup(Guid resourceId) => $"resource:{resourceId:N}";
-
     /// <summary>The SignalR group of one user's connections.</summary>
     public static string UserGroup(Guid userId) => $"user:{userId:N}";
 
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(Context.User!.UserId()));
+        var actor = Context.User!.Actor();
+        subscribers.Connect(Context.ConnectionId, actor.UserId, actor.IsAdmin);
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(actor.UserId));
         await base.OnConnectedAsync();
     }
 
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscribers.Disconnect(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     /// <summary>Starts sending changes of a resource to this connection.</summary>
-    public Task SubscribeResource(Guid resourceId) => Groups.AddToGroupAsync(Context.ConnectionId, ResourceGroup(resourceId));
+    public void SubscribeResource(Guid resourceId) => subscribers.Follow(Context.ConnectionId, resourceId, follow: true);
 
     /// <summary>Stops sending changes of a resource to this connection.</summary>
-    public Task UnsubscribeResource(Guid resourceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, ResourceGroup(resourceId));
+    public void UnsubscribeResource(Guid resourceId) => subscribers.Follow(Context.ConnectionId, resourceId, follow: false);
 }

@@ -7,7 +7,7 @@ namespace ResourceReserver.Host.Live;
 /// <summary>SignalR, its Redis backplane in the clustered mode, and the consumers that feed live updates.</summary>
 public static class LiveSetup
 {
-    /// <summary>Adds SignalR, this silo's live bus with its tail of the event log, and the SignalR push of availability changes.</summary>
+    /// <summary>Adds SignalR, this silo's live bus with its tail of the event log, and the per-connection push of availability changes.</summary>
     public static WebApplicationBuilder AddReserverLive(this WebApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR();
@@ -22,9 +22,9 @@ public static class LiveSetup
 
         builder.Services.AddSingleton<LiveEventBus>();
         builder.Services.AddSingleton<IEventConsumer, LiveEventTail>();
-        builder.Services.AddSingleton<IEventConsumer, LivePush>();
         builder.Services.AddSingleton<HubLiveObserver>();
-        builder.Services.AddSingleton<ILiveObserver>(sp => sp.GetRequiredService<HubLiveObserver>());
+        builder.Services.AddSingleton<HubSubscribers>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSubscribers>());
         return builder;
     }
 

@@ -15,6 +15,7 @@ public static class Problem
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Gone => StatusCodes.Status410Gone,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status503ServiceUnavailable,
     };
 
@@ -34,6 +35,12 @@ public static class Problem
             extensions["conflicts"] = error.Conflicts.Select(c => new { start = c.Start.UtcDateTime, end = c.End.UtcDateTime });
         }
 
+        if (error.RetryAfter is { } retryAfter)
+        {
+            // ProblemSetup turns it into the Retry-After header as well.
+            extensions[RetryAfterExtension] = RetryAfterSeconds(retryAfter);
+        }
+
         if (error.Code == "booking_conflict")
         {
             extensions["suggestions"] = error.Suggestions.Select(c => new { start = c.Start.UtcDateTime, end = c.End.UtcDateTime });
@@ -41,6 +48,12 @@ public static class Problem
 
         return TypedResults.Problem(error.Message, statusCode: status, title: TitleOf(status), type: TypeOf(status), extensions: extensions);
     }
+
+    /// <summary>The problem member holding the seconds a 429 asks the client to wait (also sent as <c>Retry-After</c>).</summary>
+    public const string RetryAfterExtension = "retryAfter";
+
+    /// <summary>Whole seconds to wait, at least 1 (a <c>Retry-After</c> of 0 invites an immediate retry storm).</summary>
+    public static int RetryAfterSeconds(TimeSpan wait) => (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, int.MaxValue);
 
     /// <summary>A problem response built on the spot.</summary>
     public static ProblemHttpResult Of(int status, string code, string detail, IDictionary<string, string[]>? errors = null) =>
@@ -58,6 +71,7 @@ public static class Problem
         404 => ErrorKind.NotFound,
         409 => ErrorKind.Conflict,
         410 => ErrorKind.Gone,
+        429 => ErrorKind.TooManyRequests,
         _ => ErrorKind.Unavailable,
     };
 
@@ -72,6 +86,7 @@ public static class Problem
         410 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.11",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
         422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
     };
 
@@ -85,6 +100,7 @@ public static class Problem
         410 => "Gone",
         413 => "Payload too large",
         422 => "Validation failed",
+        429 => "Too many requests",
         _ => "Service unavailable",
     };
 }

@@ -19,6 +19,10 @@ public static class ProblemSetup
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd("code", DefaultCode(problem.Status ?? context.HttpContext.Response.StatusCode));
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (problem.Extensions.TryGetValue(Problem.RetryAfterExtension, out var seconds) && seconds is int wait && !context.HttpContext.Response.HasStarted)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
         builder.Services.AddExceptionHandler<ExceptionToProblem>();
 

@@ -34,6 +34,7 @@ public static partial class MatrixEntries
         E("GET", "/api/v1/users/me/", SignedIn, 200, Profile, At("/api/v1/users/me")),
         E("PATCH", "/api/v1/users/me/", SignedIn, 200, Profile, At("/api/v1/users/me"), Json(new { emailNotifications = true })),
         E("GET", "/api/v1/users/me/permissions", SignedIn, 200, Profile, At("/api/v1/users/me/permissions")),
+        E("GET", "/api/v1/users/me/quota", SignedIn, 200, Profile, At("/api/v1/users/me/quota")),
         E("POST", "/api/v1/users/me/password", SignedIn, 204, FirstParty, At("/api/v1/users/me/password"),
             Json(new { currentPassword = ApiFixture.Password, newPassword = "Fresh#Start42" })) with { AsTwin = true },
 
@@ -56,6 +57,8 @@ public static partial class MatrixEntries
         E("POST", "/api/v1/users/{id}/password", Needs(Permission.UsersManage), 204, AdminOverBooker,
             async (w, _) => $"/api/v1/users/{(await w.FreshUserAsync()).Id}/password", Json(new { newPassword = "Fresh#Start42" })),
         E("DELETE", "/api/v1/users/{id}/mfa", Needs(Permission.UsersManage), 200, AdminOverBooker, async (w, _) => $"/api/v1/users/{(await w.FreshUserAsync()).Id}/mfa"),
+        E("PUT", "/api/v1/users/{id}/quota", Needs(Permission.UsersManage), 200, AdminOverBooker,
+            async (w, _) => $"/api/v1/users/{(await w.FreshUserAsync()).Id}/quota", Json(new { dailyBookings = 5 })),
         E("DELETE", "/api/v1/users/{id}", Needs(Permission.UsersManage), 204, AdminOverBooker, async (w, _) => $"/api/v1/users/{(await w.FreshUserAsync()).Id}"),
 
         E("GET", "/api/v1/roles/", Needs(Permission.UsersManage), 200, Admin, At("/api/v1/roles")),

@@ -37,6 +37,12 @@ public sealed class CliHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Clustering:ServiceId", "cli-tests");
         builder.UseSetting("Auth:PasswordHashing:WorkFactor", "4");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var tier in new[] { "Anonymous", "Guest", "User", "Premium", "Admin", "Auth" })
+        {
+            // The tour signs in and books far faster than a person would; the limits stay on, out of the way.
+            builder.UseSetting($"RateLimits:{tier}", "1000000");
+        }
+
 
         // Webhook targets in these tests are closed loopback ports: deliveries fail here, never leave the machine.
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");

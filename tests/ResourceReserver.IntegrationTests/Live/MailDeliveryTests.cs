@@ -10,7 +10,7 @@ namespace ResourceReserver.IntegrationTests.Live;
 /// <summary>E-mail to a real SMTP server on loopback; an SMTP outage neither fails nor slows a booking.</summary>
 public sealed class MailDeliveryTests
 {
-    [Fact(Timeout = 90_000)]
+    [Fact(Timeout = 300_000)]
     public async Task With_the_smtp_server_down_bookings_succeed_and_the_confirmation_arrives_once_it_is_back()
     {
         using var smtp = new SmtpSink();

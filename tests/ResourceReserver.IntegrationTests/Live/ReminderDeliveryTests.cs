@@ -19,7 +19,7 @@ public sealed class ReminderDeliveryTests
 {
     private static readonly TimeSpan Unit = TimeSpan.FromMilliseconds(500);
 
-    [Fact(Timeout = 90_000)]
+    [Fact(Timeout = 300_000)]
     public async Task Reminders_survive_a_restart_arrive_once_on_time_and_skip_cancelled_reservations()
     {
         using var smtp = new SmtpSink();

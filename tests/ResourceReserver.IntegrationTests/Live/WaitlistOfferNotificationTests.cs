@@ -11,7 +11,7 @@ namespace ResourceReserver.IntegrationTests.Live;
 /// <summary>A waitlist offer reaches the waiting user three ways: e-mail (real SMTP), the in-app feed and the live connection.</summary>
 public sealed class WaitlistOfferNotificationTests
 {
-    [Fact(Timeout = 90_000)]
+    [Fact(Timeout = 300_000)]
     public async Task An_offer_is_mailed_put_in_the_feed_and_pushed_live_to_the_waiting_user()
     {
         using var smtp = new SmtpSink();

@@ -9,7 +9,7 @@ namespace ResourceReserver.IntegrationTests.Live;
 /// <summary>The test delivery and the manual retry endpoints, against a real receiver that checks signatures.</summary>
 public sealed class WebhookTestAndRetryTests
 {
-    [Fact(Timeout = 90_000)]
+    [Fact(Timeout = 300_000)]
     public async Task A_test_delivery_that_failed_is_sent_again_on_manual_retry_with_the_same_id_and_a_valid_signature()
     {
         using var receiver = new WebhookReceiver(500);
