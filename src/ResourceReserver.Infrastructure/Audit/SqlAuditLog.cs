@@ -40,16 +40,21 @@ public sealed class SqlAuditLog(DbDataSource dataSource, TimeProvider clock) : I
             purged = await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // The purge is itself on record, in the same transaction.
-        var batch = new SqlBatch(transaction);
-        AuditRows.Insert(batch, new AuditEntry
+        if (purged > 0)
         {
-            At = clock.GetUtcNow(),
-            Action = AuditActions.AuditPurged,
-            EntityType = "audit_log",
-            Detail = $"{purged} entries older than {cutoff:O} removed",
-        });
-        await batch.ExecuteAsync(cancellationToken);
+            // A purge that removed something is itself on record, in the same transaction; one that found nothing
+            // changes nothing, not even the log.
+            var batch = new SqlBatch(transaction);
+            AuditRows.Insert(batch, new AuditEntry
+            {
+                At = clock.GetUtcNow(),
+                Action = AuditActions.AuditPurged,
+                EntityType = "audit_log",
+                Detail = $"{purged} entries older than {cutoff:O} removed",
+            });
+            await batch.ExecuteAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return purged;
     }
