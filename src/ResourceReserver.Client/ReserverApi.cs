@@ -16,6 +16,7 @@ public sealed class ReserverApi
         Waitlist = new WaitlistClient(Transport);
         Integrations = new IntegrationsClient(Transport);
         System = new SystemClient(Transport);
+        Audit = new AuditClient(Transport);
         Access = new AccessClient(Transport);
     }
 
@@ -45,4 +46,7 @@ public sealed class ReserverApi
 
     /// <summary>Health and the availability summary.</summary>
     public SystemClient System { get; }
+
+    /// <summary>The audit log and the user's own activity.</summary>
+    public AuditClient Audit { get; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 
 namespace ResourceReserver.Events;
@@ -33,6 +35,12 @@ public sealed record DomainEvent
 
     /// <summary>The waitlist entry as it stands after the change, for waitlist events.</summary>
     [Id(8)] public WaitlistEntry? WaitlistEntry { get; init; }
+
+    /// <summary>
+    /// What the audit log needs beyond the event (origin: actor, address, user agent). Kept out of the stored JSON
+    /// payload, so webhooks and histories never carry it; the audit entry is written from it in the same transaction.
+    /// </summary>
+    [Id(9), JsonIgnore] public AuditNote? Audit { get; init; }
 
     /// <summary>The id of the entity the event is about.</summary>
     public Guid EntityId => WaitlistEntry?.Id ?? Reservation?.Id ?? Resource?.Id ?? User?.Id ?? Guid.Empty;

@@ -33,6 +33,7 @@ public static class RrApp
             NotificationCommands.Build(kit),
             CalendarCommands.Build(kit),
             WebhookCommands.Build(kit),
+            AuditCommands.Build(kit),
             SystemCommands.Build(kit),
             CompletionCommand.Build(),
         })

@@ -47,6 +47,31 @@ public sealed class ApiTransport(HttpClient http)
         return ((int)response.StatusCode, text);
     }
 
+    /// <summary>Sends a GET and copies the answer's body to <paramref name="destination"/> as it arrives; returns the bytes copied.</summary>
+    public async Task<long> StreamAsync(string path, Stream destination, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new ApiProblemException((int)response.StatusCode, ReadProblem(text, (int)response.StatusCode), text);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[81920];
+        long copied = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            await destination.WriteAsync(buffer.AsMemory(0, read), ct);
+            copied += read;
+        }
+
+        await destination.FlushAsync(ct);
+        return copied;
+    }
+
     /// <summary>A path with a query string of the given non-null values.</summary>
     public static string Path(string path, params (string Name, string? Value)[] query)
     {

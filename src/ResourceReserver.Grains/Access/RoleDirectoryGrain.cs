@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using ResourceReserver.Audit;
 using ResourceReserver.Outbox;
 
 namespace ResourceReserver.Access;
@@ -14,14 +15,17 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
 {
     private readonly IPersistentState<RoleDirectoryState> _state;
     private readonly StateCommitter<RoleDirectoryState> _committer;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates the grain with its state and the write discipline.</summary>
     public RoleDirectoryGrain(
         [PersistentState("role-directory")] IPersistentState<RoleDirectoryState> state,
         OutboxRelay relay,
+        TimeProvider clock,
         ILogger<RoleDirectoryGrain> logger)
     {
         _state = state;
+        _clock = clock;
         _committer = new StateCommitter<RoleDirectoryState>(this, state, relay, logger);
     }
 
@@ -46,6 +50,7 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
             var role = new RoleDefinition(name, description, permissions & Permission.All, false);
             _state.State.CustomRoles[name] = role;
             _state.State.Version++;
+            Audit(AuditActions.RoleCreated, name, PermissionsText(role));
             return role;
         });
 
@@ -66,6 +71,7 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
             var updated = role with { Description = description ?? role.Description, Permissions = (permissions ?? role.Permissions) & Permission.All };
             _state.State.CustomRoles[name] = updated;
             _state.State.Version++;
+            Audit(AuditActions.RoleUpdated, name, PermissionsText(updated));
             return updated;
         });
 
@@ -89,6 +95,7 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
             _state.State.CustomRoles.Remove(name);
             _state.State.Members.Remove(name);
             _state.State.Version++;
+            Audit(AuditActions.RoleDeleted, name, $"{members.Count} member(s)");
             return Outcome<bool>.Ok(true);
         });
         if (!removed.IsSuccess)
@@ -107,6 +114,12 @@ public sealed partial class RoleDirectoryGrain : Grain, IRoleDirectoryGrain
 
         return true;
     }
+
+    /// <summary>An audit entry about a role, written with the change it describes.</summary>
+    private void Audit(string action, string role, string detail) =>
+        _committer.Audit(action, _clock.GetUtcNow(), null, new AuditNote { EntityType = "role", EntityId = role, Detail = detail });
+
+    private static string PermissionsText(RoleDefinition role) => $"permissions: {string.Join(", ", PermissionNames.Of(role.Permissions))}";
 
     private static DomainError? CheckName(string? name) =>
         name is not null && RoleNamePattern().IsMatch(name)

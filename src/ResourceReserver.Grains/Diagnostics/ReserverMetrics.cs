@@ -24,6 +24,9 @@ public static class ReserverMetrics
         "reserver.booking.duration", "s", "Time from request to answer of a booking.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
 
+    private static readonly Counter<long> AuditExported = Meter.CreateCounter<long>(
+        "reserver.audit.exported", "{entry}", "Audit entries written to exports, counted as each is written out.");
+
     private static readonly Histogram<double> OutboxLag = Meter.CreateHistogram<double>(
         "reserver.outbox.lag", "s", "Time from an event being recorded to its delivery by the outbox.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 60, 300] });
@@ -66,4 +69,7 @@ public static class ReserverMetrics
             OutboxLag.Record(Math.Max(0, (now - domainEvent.OccurredAt).TotalSeconds));
         }
     }
+
+    /// <summary>Counts audit entries as an export writes them out (the export streams: this grows while it runs).</summary>
+    public static void RecordAuditExported(long entries) => AuditExported.Add(entries);
 }

@@ -1,3 +1,5 @@
+using ResourceReserver.Audit;
+
 namespace ResourceReserver.OAuth;
 
 public sealed partial class OAuthClientGrain
@@ -22,6 +24,7 @@ public sealed partial class OAuthClientGrain
             Challenge = request.CodeChallenge,
             ExpiresAt = Now + CodeLifetime,
         };
+        Audit(AuditActions.CodeIssued, request.UserId, $"scopes: {string.Join(' ', request.Scopes)}");
         return code;
     });
 
@@ -62,7 +65,7 @@ public sealed partial class OAuthClientGrain
             var grantId = Guid.NewGuid();
             _state.State.Redeemed[id] = new RedeemedCode(grantId, current.ExpiresAt);
             var added = AddGrant(grantId, current.UserId, current.Scopes, DelegatedLifetime, withRefresh: true);
-            return added.IsSuccess ? added.Value : added.Error!;
+            return added.IsSuccess ? Granted(added.Value!, "authorization_code") : added.Error!;
         });
         return outcome is { IsSuccess: true, Value: { } grant } ? grant
             : outcome.Error ?? InvalidGrant("The code_verifier or redirect_uri does not match the authorization request.");
@@ -70,7 +73,15 @@ public sealed partial class OAuthClientGrain
 
     /// <inheritdoc />
     public Task<Outcome<OAuthGrant>> GrantClientCredentialsAsync(IReadOnlyList<string> scopes) => _committer.CommitAsync<OAuthGrant>(() =>
-        Live is not { } client ? ClientNotFound() : AddGrant(Guid.NewGuid(), client.OwnerId, scopes.ToList(), ClientCredentialsLifetime, withRefresh: false));
+    {
+        if (Live is not { } client)
+        {
+            return ClientNotFound();
+        }
+
+        var added = AddGrant(Guid.NewGuid(), client.OwnerId, scopes.ToList(), ClientCredentialsLifetime, withRefresh: false);
+        return added.IsSuccess ? Granted(added.Value!, "client_credentials") : added.Error!;
+    });
 
     /// <inheritdoc />
     public async Task<Outcome<OAuthGrant>> RefreshAsync(string refreshToken)
@@ -103,7 +114,7 @@ public sealed partial class OAuthClientGrain
             }
 
             current.RefreshHash = ClientToken.Hash(token);
-            return new OAuthGrant(ClientId, current.UserId, grantId, current.Scopes, token);
+            return Granted(new OAuthGrant(ClientId, current.UserId, grantId, current.Scopes, token), "refresh_token");
         });
     }
 
@@ -125,7 +136,11 @@ public sealed partial class OAuthClientGrain
     {
         if (_state.State.Grants.ContainsKey(grantId))
         {
-            await _committer.CommitAsync(() => Outcome<bool>.Ok(_state.State.Grants.Remove(grantId)));
+            await _committer.CommitAsync(() =>
+            {
+                Audit(AuditActions.ClientTokenRevoked, _state.State.Grants[grantId].UserId);
+                return Outcome<bool>.Ok(_state.State.Grants.Remove(grantId));
+            });
         }
     }
 
@@ -165,6 +180,13 @@ public sealed partial class OAuthClientGrain
         {
             _state.State.Grants.Remove(grant);
         }
+    }
+
+    /// <summary>A grant issued now, with its audit entry (no token in it: the grant's id and scopes only).</summary>
+    private OAuthGrant Granted(OAuthGrant grant, string grantType)
+    {
+        Audit(AuditActions.ClientToken, grant.UserId, $"grant_type: {grantType}; scopes: {string.Join(' ', grant.Scopes)}");
+        return grant;
     }
 
     private static DomainError InvalidGrant(string message) => new(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, message);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ResourceReserver.Audit;
 using ResourceReserver.Outbox;
 
 namespace ResourceReserver.OAuth;
@@ -50,6 +51,7 @@ public sealed partial class OAuthClientGrain : Grain, IOAuthClientGrain
         var secret = ClientToken.NewSecret();
         _state.State.Client = client with { CreatedAt = Now };
         _state.State.SecretHash = ClientToken.Hash(secret);
+        Audit(AuditActions.ClientCreated, client.OwnerId, $"name: {client.Name}; scopes: {string.Join(' ', client.Scopes)}");
         return new OAuthClientSecret(_state.State.Client, secret);
     });
 
@@ -71,6 +73,7 @@ public sealed partial class OAuthClientGrain : Grain, IOAuthClientGrain
         var secret = ClientToken.NewSecret();
         _state.State.SecretHash = ClientToken.Hash(secret);
         _state.State.Grants.Clear();
+        Audit(AuditActions.ClientSecretRotated, client.OwnerId, "every token of the client ended");
         return new OAuthClientSecret(client, secret);
     });
 
@@ -88,9 +91,14 @@ public sealed partial class OAuthClientGrain : Grain, IOAuthClientGrain
             _state.State.SecretHash = null;
             _state.State.Codes.Clear();
             _state.State.Grants.Clear();
+            Audit(AuditActions.ClientDeleted, _state.State.Client?.OwnerId);
             return Outcome<bool>.Ok(true);
         });
     }
+
+    /// <summary>An audit entry about this client, written with the change it describes.</summary>
+    private void Audit(string action, Guid? actorId, string? detail = null) =>
+        _committer.Audit(action, Now, actorId, new AuditNote { EntityType = "oauth_client", EntityId = ClientId, Detail = detail });
 
     private static DomainError ClientNotFound() => DomainError.NotFound(ProblemCode.ClientNotFound, "No such OAuth2 client.");
 }

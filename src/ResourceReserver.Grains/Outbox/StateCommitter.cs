@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using ResourceReserver.Audit;
 using ResourceReserver.Events;
 
 namespace ResourceReserver.Outbox;
@@ -57,8 +58,31 @@ public sealed class StateCommitter<TState>(
         return new DomainError(ErrorKind.Unavailable, ProblemCode.StorageContention, "The entity changed concurrently; try again.");
     }
 
-    /// <summary>Records an event in the outbox; it is persisted by the next commit.</summary>
-    public void Record(DomainEvent domainEvent) => state.State.Outbox.Add(domainEvent);
+    /// <summary>
+    /// Records an event in the outbox, stamped with the current request's origin for its audit entry; it is persisted
+    /// by the next commit. Call it only on a decision's success path.
+    /// </summary>
+    public void Record(DomainEvent domainEvent) => state.State.Outbox.Add(Stamped(domainEvent));
+
+    /// <summary>
+    /// Records an audit entry written with the next commit (the change it describes), through the outbox but never
+    /// into the event log. The actor is the request's, else <paramref name="actorId"/>.
+    /// </summary>
+    public void Audit(string action, DateTimeOffset at, Guid? actorId, AuditNote? note = null, UserProfile? user = null) =>
+        Record(new DomainEvent
+        {
+            Type = AuditNote.AuditOnlyEventType,
+            OccurredAt = at,
+            ActorId = actorId,
+            User = user,
+            Audit = (note ?? new AuditNote()) with { Action = action, AuditOnly = true },
+        });
+
+    /// <summary>The event with the current request's origin, unless it has one (or there is no request: the system acts).</summary>
+    public static DomainEvent Stamped(DomainEvent domainEvent) =>
+        domainEvent.Audit?.Origin is not null || RequestOrigin.Current is not { } origin
+            ? domainEvent
+            : domainEvent with { Audit = (domainEvent.Audit ?? new AuditNote()) with { Origin = origin } };
 
     /// <summary>Delivers pending events; if that fails, a timer keeps retrying until the outbox is empty.</summary>
     public async Task DeliverOutboxAsync()

@@ -119,7 +119,7 @@ internal static class HoldDecisions
         return new Decided<int>(due.Count, changes);
     }
 
-    public static Decided<HoldTiming> SetTiming(ResourceBook book, HoldTiming timing, Actor actor)
+    public static Decided<HoldTiming> SetTiming(ResourceBook book, HoldTiming timing, Actor actor, DateTimeOffset now)
     {
         if (book.Missing() is { } missing)
         {
@@ -138,6 +138,7 @@ internal static class HoldDecisions
 
         var changes = new ResourceChanges();
         changes.SetHead(timing, book.Demand);
+        changes.RecordAudit(ResourceReserver.Audit.AuditActions.HoldTimingChanged, now, actor.UserId, book.Resource!, $"hold {timing.HoldDuration}");
         return new Decided<HoldTiming>(timing, changes);
     }
 

@@ -1,3 +1,4 @@
+using ResourceReserver.Audit;
 using ResourceReserver.Events;
 using ResourceReserver.Storage;
 
@@ -57,6 +58,26 @@ internal sealed class ResourceChanges
             Resource = resource,
             Detail = detail,
         });
+
+    /// <summary>An audit entry for a change no domain event describes (hold timing), written with the commit but kept out of the event log.</summary>
+    public void RecordAudit(string action, DateTimeOffset now, Guid actorId, ResourceSnapshot resource, string? detail = null) =>
+        _events.Add(new DomainEvent
+        {
+            Type = AuditNote.AuditOnlyEventType,
+            OccurredAt = now,
+            ActorId = actorId,
+            Resource = resource,
+            Audit = new AuditNote { Action = action, AuditOnly = true, Detail = detail },
+        });
+
+    /// <summary>Puts the caller's origin on the events (for their audit entries); the system's own decisions have none.</summary>
+    public void Stamp(RequestOrigin? origin)
+    {
+        for (var i = 0; origin is not null && i < _events.Count; i++)
+        {
+            _events[i] = _events[i] with { Audit = (_events[i].Audit ?? new AuditNote()) with { Origin = origin } };
+        }
+    }
 
     /// <summary>The commit that stores these changes behind the fence <paramref name="expectedVersion"/>, with earlier refusals' answers.</summary>
     public ResourceCommit ToCommit(Guid resourceId, long expectedVersion, IEnumerable<RememberedAnswer> memos) => new(resourceId, expectedVersion)

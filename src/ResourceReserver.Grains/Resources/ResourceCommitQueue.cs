@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ResourceReserver.Audit;
 using ResourceReserver.Scheduling;
 using ResourceReserver.Storage;
 
@@ -36,7 +37,7 @@ internal sealed class ResourceCommitQueue(Guid resourceId, IResourceStore store,
             return StorageUnavailable();
         }
 
-        var decision = new PendingDecision<T>(decide);
+        var decision = new PendingDecision<T>(decide, RequestOrigin.Current);
         decision.Decide(Book);
         if (!_flushing && _queue.Count == 0 && decision.Changes.IsEmpty)
         {
@@ -179,8 +180,11 @@ internal abstract class PendingDecision
     public abstract void Fail(Exception exception);
 }
 
-/// <inheritdoc />
-internal sealed class PendingDecision<T>(Func<ResourceBook, Decided<T>> decide) : PendingDecision
+/// <summary>
+/// A decision of one caller; <paramref name="origin"/> is the caller's (taken when it asked, since a decision may be
+/// decided again in another caller's flow) and goes on the decision's events for their audit entries.
+/// </summary>
+internal sealed class PendingDecision<T>(Func<ResourceBook, Decided<T>> decide, RequestOrigin? origin) : PendingDecision
 {
     private readonly TaskCompletionSource<Decided<T>> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -192,6 +196,7 @@ internal sealed class PendingDecision<T>(Func<ResourceBook, Decided<T>> decide) 
     {
         Result = decide(book);
         Changes = Result.Changes;
+        Changes.Stamp(origin);
     }
 
     public override void Complete() => _answer.TrySetResult(Result);

@@ -84,7 +84,7 @@ public sealed partial class ResourceGrain
 
     /// <inheritdoc />
     public Task<Outcome<HoldTiming>> SetHoldTimingAsync(HoldTiming timing, Actor actor) =>
-        DecideAsync((book, _) => HoldDecisions.SetTiming(book, timing, actor));
+        DecideAsync((book, now) => HoldDecisions.SetTiming(book, timing, actor, now));
 
     /// <inheritdoc />
     public Task<Outcome<OfferSettlement>> SettleOffersAsync(IReadOnlyList<Guid> release, IReadOnlyList<OfferCandidate> candidates) =>

@@ -1,3 +1,4 @@
+using ResourceReserver.Audit;
 using ResourceReserver.Events;
 
 namespace ResourceReserver.Users;
@@ -28,11 +29,13 @@ public sealed partial class UserGrain
         return await _committer.CommitAsync(() =>
         {
             _state.State.PasswordHash = newHash;
-            foreach (var other in _state.State.RefreshFamilies.Keys.Where(id => id != keepSession).ToList())
+            var others = _state.State.RefreshFamilies.Keys.Where(id => id != keepSession).ToList();
+            foreach (var other in others)
             {
                 _state.State.RefreshFamilies.Remove(other);
             }
 
+            Audit(AuditActions.PasswordChanged, $"{others.Count} other session(s) signed out");
             return Outcome<bool>.Ok(true);
         });
     }
@@ -57,18 +60,30 @@ public sealed partial class UserGrain
             _state.State.RefreshFamilies.Clear();
             _state.State.FailedSignIns.Clear();
             _state.State.LockedUntil = null;
+            Audit(AuditActions.PasswordReset, "every session signed out");
             return Outcome<bool>.Ok(true);
         });
     }
 
     /// <inheritdoc />
     public Task<Outcome<MfaEnrolment>> BeginMfaSetupAsync() => _committer.CommitAsync<MfaEnrolment>(() =>
-        Live is null ? UserNotFound()
-        : _state.State.Mfa.Enabled ? DomainError.Conflict(ProblemCode.MfaAlreadyEnabled, "MFA is already on; turn it off first to enrol a new authenticator.")
-        : _state.State.Mfa.Begin());
+    {
+        if (Live is null)
+        {
+            return UserNotFound();
+        }
+
+        if (_state.State.Mfa.Enabled)
+        {
+            return DomainError.Conflict(ProblemCode.MfaAlreadyEnabled, "MFA is already on; turn it off first to enrol a new authenticator.");
+        }
+
+        Audit(AuditActions.MfaSetup);
+        return _state.State.Mfa.Begin();
+    });
 
     /// <inheritdoc />
-    public Task<Outcome<bool>> EnableMfaAsync(string code) => ChangeMfa(() =>
+    public Task<Outcome<bool>> EnableMfaAsync(string code) => ChangeMfa(AuditActions.MfaEnabled, () =>
         _state.State.Mfa.Enabled ? DomainError.Conflict(ProblemCode.MfaAlreadyEnabled, "MFA is already on.")
         : _state.State.Mfa.PendingSecret is null ? DomainError.Conflict(ProblemCode.MfaNotSetUp, "Start with POST /users/me/mfa/setup.")
         : _state.State.Mfa.TryEnable(code ?? "", Now) ? null
@@ -93,7 +108,7 @@ public sealed partial class UserGrain
             return counted.Error!;
         }
 
-        var outcome = await ChangeMfa(() =>
+        var outcome = await ChangeMfa(AuditActions.MfaDisabled, () =>
         {
             if (!_state.State.Mfa.TryConsume(code, Now))
             {
@@ -110,7 +125,7 @@ public sealed partial class UserGrain
     public async Task<Outcome<IReadOnlyList<string>>> RegenerateBackupCodesAsync(string code)
     {
         IReadOnlyList<string> codes = [];
-        var outcome = await ChangeMfa(() =>
+        var outcome = await ChangeMfa(AuditActions.MfaBackupCodes, () =>
         {
             if (!_state.State.Mfa.Enabled)
             {
@@ -131,7 +146,7 @@ public sealed partial class UserGrain
     /// <inheritdoc />
     public async Task<Outcome<UserProfile>> ResetMfaAsync()
     {
-        var outcome = await ChangeMfa(() =>
+        var outcome = await ChangeMfa(AuditActions.MfaReset, () =>
         {
             _state.State.Mfa.Clear();
             _state.State.FailedSignIns.Clear();
@@ -143,9 +158,9 @@ public sealed partial class UserGrain
 
     /// <summary>
     /// Runs an MFA decision (null = accepted) and, when accepted, keeps the profile's <c>mfaEnabled</c> in step, in the
-    /// same write.
+    /// same write, with its audit entry (<paramref name="action"/>).
     /// </summary>
-    private Task<Outcome<bool>> ChangeMfa(Func<DomainError?> decide) => _committer.CommitAsync(() =>
+    private Task<Outcome<bool>> ChangeMfa(string action, Func<DomainError?> decide) => _committer.CommitAsync(() =>
     {
         if (Live is not { } current)
         {
@@ -161,7 +176,11 @@ public sealed partial class UserGrain
         {
             var updated = current with { MfaEnabled = _state.State.Mfa.Enabled, Version = current.Version + 1 };
             _state.State.Profile = updated;
-            Record(EventTypes.UserUpdated, updated);
+            Record(EventTypes.UserUpdated, updated, new AuditNote { Action = action });
+        }
+        else
+        {
+            Audit(action);
         }
 
         return Outcome<bool>.Ok(true);

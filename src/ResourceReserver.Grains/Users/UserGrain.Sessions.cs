@@ -1,4 +1,5 @@
 using ResourceReserver.Accounts;
+using ResourceReserver.Audit;
 using ResourceReserver.Events;
 
 namespace ResourceReserver.Users;
@@ -67,7 +68,11 @@ public sealed partial class UserGrain
         if (family.UsedHashes.Contains(presented))
         {
             // A rotated-away token came back: someone holds a copy. Kill the whole family, then refuse.
-            await _committer.CommitAsync(() => Outcome<bool>.Ok(_state.State.RefreshFamilies.Remove(familyId)));
+            await _committer.CommitAsync(() =>
+            {
+                Audit(AuditActions.SessionRevoked, "a used refresh token came back: the session was ended");
+                return Outcome<bool>.Ok(_state.State.RefreshFamilies.Remove(familyId));
+            });
             return InvalidGrant();
         }
 
@@ -87,6 +92,7 @@ public sealed partial class UserGrain
                 current.UsedHashes.RemoveAt(0);
             }
 
+            Audit(AuditActions.TokenRefresh);
             return IssueInFamily(profile, familyId, now);
         });
     }
@@ -101,13 +107,14 @@ public sealed partial class UserGrain
     /// <inheritdoc />
     public async Task SignOutAsync()
     {
-        if (_state.State.RefreshFamilies.Count == 0)
+        if (Live is null)
         {
             return;
         }
 
         await _committer.CommitAsync(() =>
         {
+            Audit(AuditActions.SignOut, $"{_state.State.RefreshFamilies.Count} session(s) ended");
             _state.State.RefreshFamilies.Clear();
             return Outcome<bool>.Ok(true);
         });
@@ -137,6 +144,7 @@ public sealed partial class UserGrain
             {
                 _state.State.LockedUntil = now + LockoutDuration;
                 failures.Clear();
+                Audit(AuditActions.AccountLocked, $"{MaxFailures} failed attempts; locked until {now + LockoutDuration:u}");
             }
 
             return true;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResourceReserver.Accounts;
+using ResourceReserver.Audit;
 using ResourceReserver.Events;
 using ResourceReserver.Outbox;
 
@@ -84,8 +85,12 @@ public sealed partial class UserGrain : Grain, IUserGrain
     });
 
     /// <inheritdoc />
-    public Task<Outcome<UserProfile>> SetRolesAsync(IReadOnlyList<string> roles) =>
-        Change(EventTypes.UserUpdated, current => current with { Roles = roles.Distinct().Order(StringComparer.Ordinal).ToList() });
+    public Task<Outcome<UserProfile>> SetRolesAsync(IReadOnlyList<string> roles)
+    {
+        var sorted = roles.Distinct().Order(StringComparer.Ordinal).ToList();
+        return Change(EventTypes.UserUpdated, current => current with { Roles = sorted },
+            new AuditNote { Action = AuditActions.RolesChanged, Detail = $"roles: {string.Join(", ", sorted)}" });
+    }
 
     /// <inheritdoc />
     public Task<Outcome<UserProfile>> SetStatusAsync(string status)
@@ -101,7 +106,7 @@ public sealed partial class UserGrain : Grain, IUserGrain
             _state.State.FailedSignIns.Clear();
             _state.State.LockedUntil = null;
             return current with { Status = status };
-        });
+        }, new AuditNote { Action = status == UserStatus.Disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled });
     }
 
     /// <inheritdoc />
@@ -180,7 +185,7 @@ public sealed partial class UserGrain : Grain, IUserGrain
     }
 
     /// <summary>Applies a change to a live profile, bumps its version and records the event, in one write.</summary>
-    private Task<Outcome<UserProfile>> Change(string eventType, Func<UserProfile, UserProfile> change) => _committer.CommitAsync<UserProfile>(() =>
+    private Task<Outcome<UserProfile>> Change(string eventType, Func<UserProfile, UserProfile> change, AuditNote? note = null) => _committer.CommitAsync<UserProfile>(() =>
     {
         if (Live is not { } current)
         {
@@ -189,7 +194,7 @@ public sealed partial class UserGrain : Grain, IUserGrain
 
         var updated = change(current) with { Version = current.Version + 1 };
         _state.State.Profile = updated;
-        Record(eventType, updated);
+        Record(eventType, updated, note);
         return updated;
     });
 
@@ -207,6 +212,10 @@ public sealed partial class UserGrain : Grain, IUserGrain
 
     private static DomainError UserNotFound() => DomainError.NotFound(ProblemCode.UserNotFound, "The account does not exist.");
 
-    private void Record(string type, UserProfile profile) =>
-        _committer.Record(new DomainEvent { Type = type, OccurredAt = Now, ActorId = UserId, User = profile });
+    private void Record(string type, UserProfile profile, AuditNote? note = null) =>
+        _committer.Record(new DomainEvent { Type = type, OccurredAt = Now, ActorId = UserId, User = profile, Audit = note });
+
+    /// <summary>An audit entry about this account, written with the change it describes.</summary>
+    private void Audit(string action, string? detail = null) =>
+        _committer.Audit(action, Now, UserId, new AuditNote { Detail = detail }, _state.State.Profile);
 }

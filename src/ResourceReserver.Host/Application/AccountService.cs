@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using ResourceReserver.Accounts;
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 using ResourceReserver.Host.Apis;
@@ -11,7 +12,7 @@ namespace ResourceReserver.Host.Application;
 /// Accounts: registration, password sign-in, refresh, sign-out, the own profile, permissions and password. Used by the
 /// REST API and the web UI.
 /// </summary>
-public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing, RateLimits.RateLimitGate limits)
+public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashingOptions> hashing, RateLimits.RateLimitGate limits, SecurityEvents security)
 {
     // Verified against when the username is unknown, so both paths cost one BCrypt verification of the same work
     // factor as real accounts (made once per host, with the configured factor).
@@ -76,13 +77,14 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
 
     /// <summary>
     /// Checks a username, password and, with MFA on, the code (lockout counted by the user grain) and starts a session
-    /// (a refresh-token family).
+    /// (a refresh-token family). A refusal is on record under the account tried; the name of an unknown account is
+    /// not recorded, since people type passwords into the username field.
     /// </summary>
     public async Task<Outcome<TokenGrant>> PasswordSignInAsync(string? username, string? password, string? mfaCode = null)
     {
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password) || username.Length > 50 || password.Length > 128)
         {
-            return InvalidCredentials();
+            return await security.RecordAsync<TokenGrant>(InvalidCredentials(), AuditActions.SignIn);
         }
 
         // Before any hashing: guessing one account's password from many addresses is limited too.
@@ -95,17 +97,24 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
         if (userId is null)
         {
             BCrypt.Net.BCrypt.EnhancedVerify(password, DummyHash);
-            return InvalidCredentials();
+            return await security.RecordAsync<TokenGrant>(InvalidCredentials(), AuditActions.SignIn);
         }
 
-        return await grains.GetGrain<IUserGrain>(userId.Value).SignInAsync(password, mfaCode is { Length: > 64 } ? "" : mfaCode);
+        var outcome = await grains.GetGrain<IUserGrain>(userId.Value).SignInAsync(password, mfaCode is { Length: > 64 } ? "" : mfaCode);
+        return await security.RecordAsync(outcome, AuditActions.SignIn, "user", userId.Value.ToString(), username);
     }
 
     /// <summary>Rotates a refresh token.</summary>
-    public async Task<Outcome<TokenGrant>> RefreshAsync(string? refreshToken) =>
-        RefreshToken.TryParse(refreshToken, out var owner, out _)
-            ? await grains.GetGrain<IUserGrain>(owner).RefreshAsync(refreshToken!)
-            : new DomainError(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, "The refresh token is invalid, expired or revoked.");
+    public async Task<Outcome<TokenGrant>> RefreshAsync(string? refreshToken)
+    {
+        if (!RefreshToken.TryParse(refreshToken, out var owner, out _))
+        {
+            return await security.RecordAsync<TokenGrant>(
+                new DomainError(ErrorKind.Unauthorized, ProblemCode.InvalidGrant, "The refresh token is invalid, expired or revoked."), AuditActions.TokenRefresh);
+        }
+
+        return await security.RecordAsync(await grains.GetGrain<IUserGrain>(owner).RefreshAsync(refreshToken!), AuditActions.TokenRefresh, "user", owner.ToString());
+    }
 
     /// <summary>Revokes every session of the actor's account.</summary>
     public Task SignOutAsync(Actor actor) => grains.GetGrain<IUserGrain>(actor.UserId).SignOutAsync();
@@ -132,7 +141,9 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
             return Refusal.Fields(new Dictionary<string, string[]> { ["newPassword"] = problems.ToArray() });
         }
 
-        return await grains.GetGrain<IUserGrain>(actor.UserId).ChangePasswordAsync(request.CurrentPassword, request.NewPassword!, currentSession);
+        return await security.RecordAsync(
+            await grains.GetGrain<IUserGrain>(actor.UserId).ChangePasswordAsync(request.CurrentPassword, request.NewPassword!, currentSession),
+            AuditActions.PasswordChanged, "user", actor.UserId.ToString());
     }
 
     /// <summary>The actor's profile.</summary>

@@ -6,6 +6,7 @@ public static class ApplicationSetup
     /// <summary>Adds the account, role, user administration, MFA, resource, reservation, hold, waitlist, calendar, notification and webhook services.</summary>
     public static WebApplicationBuilder AddReserverApplication(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SecurityEvents>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<ResourceService>();
         builder.Services.AddSingleton<ReservationService>();

@@ -1,3 +1,4 @@
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Host.Apis;
 using ResourceReserver.Infrastructure.Calendar;
@@ -29,7 +30,8 @@ public sealed class CalendarService(SqlReadStore store, EventLog log, CalendarFe
 
     /// <summary>Replaces the actor's feed address; the old one stops working.</summary>
     public async Task<CalendarSubscription> RotateAsync(Actor actor, string baseUri, CancellationToken ct = default) =>
-        ToSubscription(baseUri, await feeds.RotateAsync(actor.UserId, time.GetUtcNow(), ct));
+        ToSubscription(baseUri, await feeds.RotateAsync(actor.UserId, time.GetUtcNow(),
+            AuditEntry.Of(AuditActions.CalendarFeedRotated, time.GetUtcNow(), entityType: "user", entityId: actor.UserId.ToString()), ct));
 
     /// <summary>The feed behind a secret token: the owner's reservations from 90 days ago on.</summary>
     public async Task<Outcome<string>> FeedAsync(string token, CancellationToken ct = default)

@@ -1,12 +1,13 @@
 using OtpNet;
 using QRCoder;
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 
 namespace ResourceReserver.Host.Application;
 
 /// <summary>The signed-in user's TOTP second factor (RFC 6238, issuer "Resource Reserver"). Used by the REST API and the web UI.</summary>
-public sealed class MfaService(IGrainFactory grains)
+public sealed class MfaService(IGrainFactory grains, SecurityEvents security)
 {
     /// <summary>The issuer authenticator apps show.</summary>
     public const string Issuer = "Resource Reserver";
@@ -33,7 +34,7 @@ public sealed class MfaService(IGrainFactory grains)
 
     /// <summary>Turns MFA on with a current code of the pending secret.</summary>
     public async Task<Outcome<bool>> EnableAsync(Actor actor, MfaCodeRequest request) =>
-        CheckCode(request.Code) ?? await grains.GetGrain<IUserGrain>(actor.UserId).EnableMfaAsync(request.Code!);
+        CheckCode(request.Code) ?? await Recorded(actor, AuditActions.MfaEnabled, grains.GetGrain<IUserGrain>(actor.UserId).EnableMfaAsync(request.Code!));
 
     /// <summary>Turns MFA off with the password and a current (or backup) code.</summary>
     public async Task<Outcome<bool>> DisableAsync(Actor actor, MfaDisableRequest request)
@@ -43,7 +44,7 @@ public sealed class MfaService(IGrainFactory grains)
             return Refusal.Invalid("password", "password is required.");
         }
 
-        return CheckCode(request.Code) ?? await grains.GetGrain<IUserGrain>(actor.UserId).DisableMfaAsync(request.Password, request.Code!);
+        return CheckCode(request.Code) ?? await Recorded(actor, AuditActions.MfaDisabled, grains.GetGrain<IUserGrain>(actor.UserId).DisableMfaAsync(request.Password, request.Code!));
     }
 
     /// <summary>New backup codes after a current code verifies; the old ones stop working.</summary>
@@ -54,9 +55,12 @@ public sealed class MfaService(IGrainFactory grains)
             return invalid;
         }
 
-        var codes = await grains.GetGrain<IUserGrain>(actor.UserId).RegenerateBackupCodesAsync(request.Code!);
+        var codes = await Recorded(actor, AuditActions.MfaBackupCodes, grains.GetGrain<IUserGrain>(actor.UserId).RegenerateBackupCodesAsync(request.Code!));
         return codes.IsSuccess ? new BackupCodesResponse(codes.Value!) : codes.Error!;
     }
+
+    private async Task<Outcome<T>> Recorded<T>(Actor actor, string action, Task<Outcome<T>> work) =>
+        await security.RecordAsync(await work, action, "user", actor.UserId.ToString());
 
     private static DomainError? CheckCode(string? code) =>
         string.IsNullOrWhiteSpace(code) || code.Length > 32 ? Refusal.Invalid("code", "code is required: the 6 digits the authenticator shows.") : null;

@@ -1,3 +1,4 @@
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 using ResourceReserver.Host.Auth;
@@ -9,7 +10,7 @@ namespace ResourceReserver.Host.Application;
 /// <c>POST /auth/token</c> (RFC 6749): the password grant (with MFA) and refresh for people; client_credentials,
 /// authorization_code (with PKCE) and refresh for OAuth2 clients.
 /// </summary>
-public sealed class TokenEndpointService(IGrainFactory grains, AccountService accounts, ClientAuthenticator clients, TokenService tokens)
+public sealed class TokenEndpointService(IGrainFactory grains, AccountService accounts, ClientAuthenticator clients, TokenService tokens, SecurityEvents security)
 {
     /// <summary>The token response for a grant request, or the refusal.</summary>
     public async Task<Outcome<TokenResponse>> ExchangeAsync(TokenRequest request, ClientCredentials credentials)
@@ -51,7 +52,13 @@ public sealed class TokenEndpointService(IGrainFactory grains, AccountService ac
         return Scopes.Parse(requested) is { Count: > 0 } scopes && scopes.All(client.Scopes.Contains) ? scopes : null;
     }
 
-    private async Task<Outcome<TokenResponse>> WithClientAsync(ClientCredentials credentials, string grantType, Func<OAuthClient, Task<Outcome<OAuthGrant>>> grant)
+    /// <summary>A client's grant; a refusal is on record under the client (successes are recorded by the client grain).</summary>
+    private async Task<Outcome<TokenResponse>> WithClientAsync(ClientCredentials credentials, string grantType, Func<OAuthClient, Task<Outcome<OAuthGrant>>> grant) =>
+        await security.RecordAsync(
+            await DecideWithClientAsync(credentials, grantType, grant), AuditActions.ClientToken,
+            "oauth_client", ClientToken.IsClientId(credentials.ClientId) ? credentials.ClientId : null);
+
+    private async Task<Outcome<TokenResponse>> DecideWithClientAsync(ClientCredentials credentials, string grantType, Func<OAuthClient, Task<Outcome<OAuthGrant>>> grant)
     {
         var client = await clients.AuthenticateAsync(credentials);
         if (!client.IsSuccess)

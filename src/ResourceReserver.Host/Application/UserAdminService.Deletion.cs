@@ -1,3 +1,4 @@
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 using ResourceReserver.Infrastructure.ReadStore;
@@ -29,7 +30,8 @@ public sealed partial class UserAdminService
 
         await grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.Usernames).ReleaseAsync(user.Username, user.Id);
         await DeleteClientsAsync(clients);
-        await calendars.RotateAsync(user.Id, clock.GetUtcNow(), ct);
+        await calendars.RotateAsync(user.Id, clock.GetUtcNow(),
+            AuditEntry.Of(AuditActions.CalendarFeedRotated, clock.GetUtcNow(), entityType: "user", entityId: user.Id.ToString(), detail: "the account was deleted"), ct);
         await CancelFutureReservationsAsync(actor, user.Id, ct);
         return true;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Host.Apis;
 using ResourceReserver.Infrastructure.Webhooks;
@@ -27,7 +28,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
         var now = time.GetUtcNow();
         var hook = new Webhook(Guid.CreateVersion7(), request.Url!, request.Events!.Distinct().ToArray(), request.Active ?? true, request.Description, actor.UserId, now, now);
         var secret = WebhookSignature.NewSecret();
-        await store.CreateAsync(hook, secret, ct);
+        await store.CreateAsync(hook, secret, Audit(AuditActions.WebhookCreated, hook), ct);
         return new WebhookWithSecret(hook, secret);
     }
 
@@ -61,12 +62,13 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
             Description = request.Description ?? current.Description,
             UpdatedAt = time.GetUtcNow(),
         };
-        return await store.UpdateAsync(updated, ct) ? updated : NotFound();
+        return await store.UpdateAsync(updated, Audit(AuditActions.WebhookUpdated, updated), ct) ? updated : NotFound();
     }
 
     /// <summary>Deletes a webhook and its queued deliveries.</summary>
     public async Task<Outcome<bool>> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default) =>
-        Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden : await store.DeleteAsync(id, ct) ? true : NotFound();
+        Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden
+        : await store.DeleteAsync(id, Audit(AuditActions.WebhookDeleted, id), ct) ? true : NotFound();
 
     /// <summary>Replaces the signing secret; the new one is returned only now.</summary>
     public async Task<Outcome<SecretView>> RotateSecretAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -77,7 +79,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
         }
 
         var secret = WebhookSignature.NewSecret();
-        return await store.SetSecretAsync(id, secret, time.GetUtcNow(), ct) ? new SecretView(secret) : NotFound();
+        return await store.SetSecretAsync(id, secret, time.GetUtcNow(), Audit(AuditActions.WebhookSecretRotated, id), ct) ? new SecretView(secret) : NotFound();
     }
 
     /// <summary>Queues a signed <c>webhook.test</c> delivery.</summary>
@@ -96,7 +98,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
         var now = time.GetUtcNow();
         var eventId = "test_" + Guid.CreateVersion7().ToString("N");
         var payload = WebhookConsumer.Payload(WebhookEvents.Test, eventId, now, new { message = "This is a test delivery from Resource Reserver." });
-        await store.EnqueueAsync(id, eventId, WebhookEvents.Test, payload, now, ct);
+        await store.EnqueueAsync(id, eventId, WebhookEvents.Test, payload, now, Audit(AuditActions.WebhookTested, id), ct);
         return new DeliveryQueued(eventId);
     }
 
@@ -119,7 +121,7 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
     /// <summary>Makes a delivery due now (one more attempt, same <c>webhook-id</c>).</summary>
     public async Task<Outcome<bool>> RetryAsync(Actor actor, Guid id, Guid deliveryId, CancellationToken ct = default) =>
         Caller.Require(actor, Permission.WebhooksManage) is { } forbidden ? forbidden
-        : await store.RetryNowAsync(id, deliveryId, time.GetUtcNow(), ct) ? true
+        : await store.RetryNowAsync(id, deliveryId, time.GetUtcNow(), Audit(AuditActions.WebhookRetried, id, $"delivery {deliveryId}"), ct) ? true
         : DomainError.NotFound(ProblemCode.DeliveryNotFound, "This webhook has no delivery with this id.");
 
     private async Task<DomainError?> ValidateAsync(WebhookRequest request, bool requireAll, CancellationToken ct)
@@ -136,6 +138,13 @@ public sealed class WebhookService(WebhookStore store, IOptions<WebhookOptions> 
 
         return request.Description?.Length > 500 ? Refusal.Invalid("description", "At most 500 characters.") : null;
     }
+
+    /// <summary>The audit entry of a change to <paramref name="hook"/>: its host and events, never its secret nor the rest of its URL (which may carry a token).</summary>
+    private AuditEntry Audit(string action, Webhook hook) =>
+        Audit(action, hook.Id, $"host: {(Uri.TryCreate(hook.Url, UriKind.Absolute, out var uri) ? uri.Host : "?")}; events: {string.Join(",", hook.Events)}; active: {hook.Active}");
+
+    private AuditEntry Audit(string action, Guid id, string? detail = null) =>
+        AuditEntry.Of(action, time.GetUtcNow(), entityType: "webhook", entityId: id.ToString(), detail: detail);
 
     private static DomainError NotFound() => DomainError.NotFound(ProblemCode.WebhookNotFound, "No webhook has this id.");
 }

@@ -89,6 +89,12 @@ public sealed class AccessResolver(IGrainFactory grains, TimeProvider clock)
 
         var catalog = await CatalogAsync();
         Replace(identity, [], catalog.PermissionsOf(access.Roles) & catalog.PermissionsOf(owner.Roles) & Scopes.PermissionsOf(grant.Scopes));
+        if (identity.FindFirst(JwtRegisteredClaimNames.UniqueName) is null)
+        {
+            // Client tokens carry no name; the audit log names the user the client acts for.
+            identity.AddClaim(new Claim(JwtRegisteredClaimNames.UniqueName, access.Username));
+        }
+
         return true;
     }
 

@@ -18,11 +18,14 @@ public static class UiPolicies
     /// <summary><c>webhooks.manage</c>.</summary>
     public const string ManageWebhooks = "perm:webhooks.manage";
 
+    /// <summary><c>audit.read</c>.</summary>
+    public const string ReadAudit = "perm:audit.read";
+
     /// <summary>The admin overview and its navigation link.</summary>
     public const string AdminArea = "admin-area";
 
     /// <summary>The permissions that open a page of the admin area.</summary>
-    public static readonly Permission AdminPermissions = Permission.ResourcesManage | Permission.UsersManage | Permission.WebhooksManage;
+    public static readonly Permission AdminPermissions = Permission.ResourcesManage | Permission.UsersManage | Permission.WebhooksManage | Permission.AuditRead;
 
     /// <summary>Adds <see cref="AdminArea"/>.</summary>
     public static AuthorizationBuilder AddUiPolicies(this AuthorizationBuilder builder) =>

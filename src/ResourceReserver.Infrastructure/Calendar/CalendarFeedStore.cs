@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using ResourceReserver.Audit;
+using ResourceReserver.Infrastructure.Audit;
 using ResourceReserver.Infrastructure.ReadStore;
 
 namespace ResourceReserver.Infrastructure.Calendar;
@@ -26,16 +28,14 @@ public sealed class CalendarFeedStore(DbDataSource dataSource)
     }
 
     /// <summary>Replaces the user's token; the old URL stops working at once.</summary>
-    public async Task<string> RotateAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
+    public async Task<string> RotateAsync(Guid userId, DateTimeOffset now, AuditEntry audit, CancellationToken ct)
     {
         var token = NewToken();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
+        await AuditedWrite.RunAsync(dataSource, audit, async transaction => await AuditedWrite.ExecuteAsync(transaction,
             """
             INSERT INTO calendar_feeds (user_id, token, created_ms) VALUES (@user, @token, @at)
             ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, created_ms = excluded.created_ms
-            """).With("user", userId.ToString()).With("token", token).With("at", now.ToUnixMs());
-        await command.ExecuteNonQueryAsync(ct);
+            """, ct, ("user", userId.ToString()), ("token", token), ("at", now.ToUnixMs())) > 0, ct);
         return token;
     }
 

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Audit;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Resources;
 using ResourceReserver.Infrastructure.Schema;
@@ -36,11 +38,24 @@ public sealed partial class SqlReadStore(DbDataSource dataSource, EventSignal? s
         signal?.Committed();
     }
 
-    /// <summary>Appends events to the log and moves their projections forward (never back: only newer versions).</summary>
-    internal static void Project(SqlBatch batch, IEnumerable<DomainEvent> events, SqlDialect dialect)
+    /// <summary>
+    /// Appends events to the log and their entries to the audit log, and moves their projections forward (never back:
+    /// only newer versions). Events that exist for the audit log alone go there only.
+    /// </summary>
+    internal static void Project(SqlBatch batch, IEnumerable<DomainEvent> events, SqlDialect dialect, bool audit = true)
     {
         foreach (var domainEvent in events)
         {
+            if (audit)
+            {
+                AuditRows.Insert(batch, EventAudit.Of(domainEvent));
+            }
+
+            if (domainEvent.Audit is { AuditOnly: true })
+            {
+                continue;
+            }
+
             ResourceRows.Event(batch, domainEvent, dialect);
             if (domainEvent.Reservation is { } reservation)
             {

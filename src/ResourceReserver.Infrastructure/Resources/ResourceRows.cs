@@ -1,6 +1,8 @@
 using System.Text.Json;
+using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Audit;
 using ResourceReserver.Infrastructure.ReadStore;
 using ResourceReserver.Infrastructure.Schema;
 using ResourceReserver.Storage;
@@ -33,8 +35,8 @@ internal static class ResourceRows
         }
     }
 
-    /// <summary>Everything a commit whose fence held writes, in the same transaction.</summary>
-    public static void Write(SqlBatch batch, ResourceCommit commit, SqlDialect dialect)
+    /// <summary>Everything a commit whose fence held writes, in the same transaction, its audit entries included.</summary>
+    public static void Write(SqlBatch batch, ResourceCommit commit, SqlDialect dialect, bool audit = true)
     {
         if (commit.Resource is { } resource)
         {
@@ -64,7 +66,15 @@ internal static class ResourceRows
 
         foreach (var domainEvent in commit.Events)
         {
-            Event(batch, domainEvent, dialect);
+            if (domainEvent.Audit is not { AuditOnly: true })
+            {
+                Event(batch, domainEvent, dialect);
+            }
+
+            if (audit)
+            {
+                AuditRows.Insert(batch, EventAudit.Of(domainEvent));
+            }
         }
     }
 

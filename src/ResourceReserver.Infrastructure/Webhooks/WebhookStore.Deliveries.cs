@@ -1,4 +1,6 @@
 using System.Data.Common;
+using ResourceReserver.Audit;
+using ResourceReserver.Infrastructure.Audit;
 using ResourceReserver.Infrastructure.ReadStore;
 
 namespace ResourceReserver.Infrastructure.Webhooks;
@@ -13,11 +15,8 @@ public sealed partial class WebhookStore
     private const string DeliveryColumns = "id, webhook_id, event_id, event_type, status, attempts, due_ms, last_status, last_error, created_ms, updated_ms";
 
     /// <summary>Queues a delivery unless this event is already queued for this webhook; true when this call queued it.</summary>
-    public async Task<bool> EnqueueAsync(Guid webhookId, string eventId, string eventType, string payload, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await EnqueueAsync(connection, null, webhookId, eventId, eventType, payload, now, ct);
-    }
+    public Task<bool> EnqueueAsync(Guid webhookId, string eventId, string eventType, string payload, DateTimeOffset now, AuditEntry audit, CancellationToken ct) =>
+        AuditedWrite.RunAsync(dataSource, audit, transaction => EnqueueAsync(transaction.Connection!, transaction, webhookId, eventId, eventType, payload, now, ct), ct);
 
     /// <summary>Queues a delivery inside <paramref name="transaction"/> (a dispatcher pass) unless already queued.</summary>
     public Task<bool> EnqueueAsync(DbTransaction transaction, Guid webhookId, string eventId, string eventType, string payload, DateTimeOffset now, CancellationToken ct) =>
@@ -87,14 +86,10 @@ public sealed partial class WebhookStore
     }
 
     /// <summary>Puts a delivery of this webhook back in the queue, due now; false when there is no such delivery.</summary>
-    public async Task<bool> RetryNowAsync(Guid webhookId, Guid deliveryId, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
-            "UPDATE webhook_deliveries SET status = 'pending', due_ms = @now, lease_ms = 0, updated_ms = @now WHERE id = @id AND webhook_id = @hook")
-            .With("now", now.ToUnixMs()).With("id", deliveryId.ToString()).With("hook", webhookId.ToString());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+    public Task<bool> RetryNowAsync(Guid webhookId, Guid deliveryId, DateTimeOffset now, AuditEntry audit, CancellationToken ct) =>
+        AuditedWrite.RunAsync(dataSource, audit, async transaction => await AuditedWrite.ExecuteAsync(transaction,
+            "UPDATE webhook_deliveries SET status = 'pending', due_ms = @now, lease_ms = 0, updated_ms = @now WHERE id = @id AND webhook_id = @hook", ct,
+            ("now", now.ToUnixMs()), ("id", deliveryId.ToString()), ("hook", webhookId.ToString())) == 1, ct);
 
     /// <summary>A webhook's deliveries, newest first.</summary>
     public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid webhookId, int limit, CancellationToken ct)

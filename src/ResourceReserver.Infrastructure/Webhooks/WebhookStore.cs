@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
+using ResourceReserver.Audit;
+using ResourceReserver.Infrastructure.Audit;
 using ResourceReserver.Infrastructure.ReadStore;
 
 namespace ResourceReserver.Infrastructure.Webhooks;
@@ -12,53 +14,37 @@ public sealed partial class WebhookStore(DbDataSource dataSource)
 {
     private const string Columns = "id, url, events, active, description, created_by, created_ms, updated_ms";
 
-    /// <summary>Stores a new webhook with its secret.</summary>
-    public async Task CreateAsync(Webhook hook, string secret, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
+    /// <summary>Stores a new webhook with its secret, and <paramref name="audit"/> with it.</summary>
+    public Task CreateAsync(Webhook hook, string secret, AuditEntry audit, CancellationToken ct) =>
+        AuditedWrite.RunAsync(dataSource, audit, async transaction => await AuditedWrite.ExecuteAsync(transaction,
             """
             INSERT INTO webhooks (id, url, events, secret, active, description, created_by, created_ms, updated_ms)
             VALUES (@id, @url, @events, @secret, @active, @description, @by, @created, @updated)
-            """)
-            .With("id", hook.Id.ToString()).With("url", hook.Url).With("events", JsonSerializer.Serialize(hook.Events))
-            .With("secret", secret).With("active", hook.Active ? 1 : 0).With("description", hook.Description)
-            .With("by", hook.CreatedBy.ToString()).With("created", hook.CreatedAt.ToUnixMs()).With("updated", hook.UpdatedAt.ToUnixMs());
-        await command.ExecuteNonQueryAsync(ct);
-    }
+            """, ct,
+            ("id", hook.Id.ToString()), ("url", hook.Url), ("events", JsonSerializer.Serialize(hook.Events)), ("secret", secret),
+            ("active", hook.Active ? 1 : 0), ("description", hook.Description), ("by", hook.CreatedBy.ToString()),
+            ("created", hook.CreatedAt.ToUnixMs()), ("updated", hook.UpdatedAt.ToUnixMs())) == 1, ct);
 
     /// <summary>Replaces the editable fields; false when there is no such webhook.</summary>
-    public async Task<bool> UpdateAsync(Webhook hook, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
-            "UPDATE webhooks SET url = @url, events = @events, active = @active, description = @description, updated_ms = @updated WHERE id = @id")
-            .With("id", hook.Id.ToString()).With("url", hook.Url).With("events", JsonSerializer.Serialize(hook.Events))
-            .With("active", hook.Active ? 1 : 0).With("description", hook.Description).With("updated", hook.UpdatedAt.ToUnixMs());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+    public Task<bool> UpdateAsync(Webhook hook, AuditEntry audit, CancellationToken ct) =>
+        AuditedWrite.RunAsync(dataSource, audit, async transaction => await AuditedWrite.ExecuteAsync(transaction,
+            "UPDATE webhooks SET url = @url, events = @events, active = @active, description = @description, updated_ms = @updated WHERE id = @id", ct,
+            ("id", hook.Id.ToString()), ("url", hook.Url), ("events", JsonSerializer.Serialize(hook.Events)),
+            ("active", hook.Active ? 1 : 0), ("description", hook.Description), ("updated", hook.UpdatedAt.ToUnixMs())) == 1, ct);
 
     /// <summary>Replaces the secret; false when there is no such webhook.</summary>
-    public async Task<bool> SetSecretAsync(Guid id, string secret, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command("UPDATE webhooks SET secret = @secret, updated_ms = @now WHERE id = @id")
-            .With("id", id.ToString()).With("secret", secret).With("now", now.ToUnixMs());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+    public Task<bool> SetSecretAsync(Guid id, string secret, DateTimeOffset now, AuditEntry audit, CancellationToken ct) =>
+        AuditedWrite.RunAsync(dataSource, audit, async transaction => await AuditedWrite.ExecuteAsync(transaction,
+            "UPDATE webhooks SET secret = @secret, updated_ms = @now WHERE id = @id", ct,
+            ("id", id.ToString()), ("secret", secret), ("now", now.ToUnixMs())) == 1, ct);
 
     /// <summary>Deletes a webhook and its delivery history.</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var deliveries = connection.Command("DELETE FROM webhook_deliveries WHERE webhook_id = @id").With("id", id.ToString()))
+    public Task<bool> DeleteAsync(Guid id, AuditEntry audit, CancellationToken ct) =>
+        AuditedWrite.RunAsync(dataSource, audit, async transaction =>
         {
-            await deliveries.ExecuteNonQueryAsync(ct);
-        }
-
-        await using var command = connection.Command("DELETE FROM webhooks WHERE id = @id").With("id", id.ToString());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+            await AuditedWrite.ExecuteAsync(transaction, "DELETE FROM webhook_deliveries WHERE webhook_id = @id", ct, ("id", id.ToString()));
+            return await AuditedWrite.ExecuteAsync(transaction, "DELETE FROM webhooks WHERE id = @id", ct, ("id", id.ToString())) == 1;
+        }, ct);
 
     /// <summary>One webhook, or null.</summary>
     public async Task<Webhook?> GetAsync(Guid id, CancellationToken ct) =>

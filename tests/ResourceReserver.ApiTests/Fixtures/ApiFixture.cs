@@ -11,12 +11,15 @@ public class ApiFixture : IAsyncLifetime
 
     /// <summary>A host with the shared test settings.</summary>
     public ApiFixture()
-        : this(null)
+        : this((IReadOnlyDictionary<string, string>?)null)
     {
     }
 
     /// <summary>A host with extra settings on top of the shared ones.</summary>
     protected ApiFixture(IReadOnlyDictionary<string, string>? settings) => Factory = new ReserverApiFactory(settings);
+
+    /// <summary>A host built by <paramref name="factory"/> (extra services, a real Kestrel server).</summary>
+    protected ApiFixture(ReserverApiFactory factory) => Factory = factory;
 
     /// <summary>The host under test.</summary>
     public ReserverApiFactory Factory { get; }

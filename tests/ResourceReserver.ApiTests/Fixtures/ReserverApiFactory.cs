@@ -10,7 +10,7 @@ namespace ResourceReserver.ApiTests.Fixtures;
 /// The real host (embedded mode: SQLite file, localhost clustering, SQLite reminders) in a temp folder, on free
 /// silo ports. One per test collection; tests arrange their own data with unique names.
 /// </summary>
-public sealed class ReserverApiFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class ReserverApiFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rr-api-" + Guid.NewGuid().ToString("N"));
 
@@ -45,6 +45,8 @@ public sealed class ReserverApiFactory(IReadOnlyDictionary<string, string>? sett
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     /// <summary>

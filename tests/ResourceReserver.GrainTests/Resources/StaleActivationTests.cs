@@ -32,7 +32,7 @@ public sealed class StaleActivationTests(StoreDatabases databases) : IClassFixtu
         ["complete ended"] = (b, s) => Decide(b, s.Now.AddDays(10), ResourceDecisions.CompleteEnded),
         ["change resource"] = (b, s) => Decide(b, s.Now, (book, now) => ResourceDecisions.Update(book, new ResourcePatch { Description = "changed" }, Admin, now)),
         ["set status"] = (b, s) => Decide(b, s.Now, (book, now) => ResourceDecisions.SetStatus(book, ResourceStatus.Disabled, null, Admin, now)),
-        ["set hold timing"] = (b, s) => Decide(b, s.Now, (book, _) => HoldDecisions.SetTiming(book, new HoldTiming { HoldDuration = TimeSpan.FromMinutes(9) }, Admin)),
+        ["set hold timing"] = (b, s) => Decide(b, s.Now, (book, now) => HoldDecisions.SetTiming(book, new HoldTiming { HoldDuration = TimeSpan.FromMinutes(9) }, Admin, now)),
         ["delete resource"] = (b, s) => Decide(b, s.Now, (book, now) => ResourceDecisions.Delete(book, Admin, now)),
     };
 

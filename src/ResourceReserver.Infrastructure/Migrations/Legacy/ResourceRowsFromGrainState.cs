@@ -97,7 +97,8 @@ public sealed class ResourceRowsFromGrainState(Serializer serializer, string ser
     private static void Write(SqlBatch batch, Guid resourceId, LegacyResource resource, SqlDialect dialect)
     {
         // Undelivered events first: their projections move forward by version; the stored state then wins.
-        SqlReadStore.Project(batch, resource.Outbox, dialect);
+        // Written before the audit log existed (V009): these old events get no audit rows.
+        SqlReadStore.Project(batch, resource.Outbox, dialect, audit: false);
         if (resource.Resource is null)
         {
             return;
@@ -111,7 +112,7 @@ public sealed class ResourceRowsFromGrainState(Serializer serializer, string ser
             Answers = resource.Answers.Select(a => new RememberedAnswer(a.Key, a.Value.Fingerprint, a.Value.Answer, a.Value.ExpiresAt)).ToList(),
         };
         ResourceRows.Fence(batch, commit);
-        ResourceRows.Write(batch, commit, dialect);
+        ResourceRows.Write(batch, commit, dialect, audit: false);
     }
 
     private async Task<List<(Guid ResourceId, string StateName, object State)>> ReadAsync(DbTransaction transaction, SqlDialect dialect, CancellationToken ct)
