@@ -5,6 +5,7 @@ using ResourceReserver.Host.Hosting;
 using ResourceReserver.Host.Live;
 using ResourceReserver.Host.Notifications;
 using ResourceReserver.Host.Observability;
+using ResourceReserver.Host.Organisation;
 using ResourceReserver.Host.Problems;
 using ResourceReserver.Host.Web;
 
@@ -49,6 +50,7 @@ app.MapRolesApi();
 app.MapMfaApi();
 app.MapOAuthApi();
 app.MapResourcesApi();
+app.MapOrganisationApis();
 app.MapReservationsApi();
 app.MapHoldsApi();
 app.MapWaitlistApi();
