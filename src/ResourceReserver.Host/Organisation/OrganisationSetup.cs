@@ -17,6 +17,9 @@ public static class OrganisationSetup
         builder.Services.AddSingleton<GroupService>();
         builder.Services.AddSingleton<LabelService>();
         builder.Services.AddSingleton<TagService>();
+        builder.Services.AddSingleton<SuggestionTerms>();
+        builder.Services.AddSingleton<SuggestionService>();
+        builder.Services.AddSingleton<SavedSearchService>();
         return builder;
     }
 
@@ -25,6 +28,7 @@ public static class OrganisationSetup
     {
         routes.MapGroupsApi();
         routes.MapLabelsApi();
+        routes.MapSavedSearchesApi();
         return routes;
     }
 }

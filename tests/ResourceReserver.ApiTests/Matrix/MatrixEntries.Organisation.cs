@@ -48,5 +48,25 @@ public static partial class MatrixEntries
         E("PATCH", "/api/v1/resources/tags/{tag}", Needs(Resources), 200, Admin, async (w, _) => $"/api/v1/resources/tags/{await FreshTagAsync(w)}",
             Json(new { name = "matrix-renamed" })),
         E("DELETE", "/api/v1/resources/tags/{tag}", Needs(Resources), 200, Admin, async (w, _) => $"/api/v1/resources/tags/{await FreshTagAsync(w)}"),
+
+        E("GET", "/api/v1/search/suggestions", Public, 200, Read, At("/api/v1/search/suggestions?q=mat")),
+        E("POST", "/api/v1/saved-searches/", SignedIn, 201, Write, At("/api/v1/saved-searches"), Json(new { name = "Matrix", query = new { minCapacity = 2 } })),
+        E("GET", "/api/v1/saved-searches/", SignedIn, 200, Read, At("/api/v1/saved-searches")),
+        E("DELETE", "/api/v1/saved-searches/{id}", SignedIn, 204, Delete, async (w, who) => $"/api/v1/saved-searches/{await SavedSearchOfAsync(w, who)}"),
+        E("GET", "/api/v1/saved-searches/{id}/run", SignedIn, 200, Read, async (w, who) => $"/api/v1/saved-searches/{await SavedSearchOfAsync(w, who)}/run"),
     ];
+
+    // Saved searches are the caller's own: each signed-in principal gets one of its own to delete or run.
+    private static async Task<Guid> SavedSearchOfAsync(MatrixWorld w, Who who)
+    {
+        if (who == Who.Anonymous)
+        {
+            return Guid.NewGuid();
+        }
+
+        // Client tokens act for the administrator who registered the client.
+        var caller = who is Who.ClientWithScope or Who.ClientWithoutScope ? w.Admin : w.Person(who);
+        var response = await caller.PostAsJsonAsync("/api/v1/saved-searches", new { name = "Matrix", query = new { } });
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
 }
