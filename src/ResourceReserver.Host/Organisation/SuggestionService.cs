@@ -19,7 +19,7 @@ public sealed class SuggestionService(SuggestionTerms terms, TimeProvider clock)
     private const int MaxQueryLength = 100, TypoMinLength = 3;
     private static readonly TimeSpan TermsMaxAge = TimeSpan.FromSeconds(15);
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (IReadOnlyList<(SuggestionTerm Term, string[] Words)> Terms, DateTimeOffset At)? _cache;
+    private (TermIndex Index, DateTimeOffset At)? _cache;
 
     /// <summary>Up to ten suggestions for <paramref name="q"/>, prefix matches first.</summary>
     public async Task<Outcome<IReadOnlyList<SuggestionView>>> SuggestAsync(string? q, CancellationToken ct = default)
@@ -36,9 +36,8 @@ public sealed class SuggestionService(SuggestionTerms terms, TimeProvider clock)
         {
             var seen = found.Select(t => (t.Kind, t.Text)).ToHashSet();
             var allowed = text.Length <= 5 ? 1 : 2;
-            found.AddRange((await CachedTermsAsync(ct))
-                .Select(t => (t.Term, Distance: Distance(text, t.Words, allowed)))
-                .Where(t => t.Distance <= allowed && !seen.Contains((t.Term.Kind, t.Term.Text)))
+            found.AddRange(NearMisses(await CachedTermsAsync(ct), text, allowed)
+                .Where(t => !seen.Contains((t.Term.Kind, t.Term.Text)))
                 .OrderBy(t => t.Distance).ThenBy(t => t.Term.Text.Length).ThenBy(t => t.Term.Text, StringComparer.OrdinalIgnoreCase)
                 .Take(MaxSuggestions - found.Count).Select(t => t.Term));
         }
@@ -46,32 +45,36 @@ public sealed class SuggestionService(SuggestionTerms terms, TimeProvider clock)
         return found.Select(t => new SuggestionView(t.Kind, t.Text, t.Id)).ToList();
     }
 
-    // The smallest distance from the query to the start of any word (a prefix one letter shorter or longer included,
-    // so a missing or extra letter counts as one typo).
-    private static int Distance(string query, string[] words, int allowed)
+    // Each distinct word is measured once (names share most words), against its start one letter shorter, as long, and
+    // one letter longer than the query, so a missing or extra letter counts as one typo; a term takes its best word.
+    private static IEnumerable<(SuggestionTerm Term, int Distance)> NearMisses(TermIndex index, string query, int allowed)
     {
-        var best = int.MaxValue;
-        foreach (var word in words)
+        var best = new Dictionary<int, int>();
+        foreach (var (word, termIds) in index.Words)
         {
-            for (var length = query.Length - 1; length <= query.Length + 1; length++)
+            var distance = int.MaxValue;
+            for (var length = Math.Max(1, query.Length - 1); length <= Math.Min(word.Length, query.Length + 1); length++)
             {
-                if (length < 1 || length > word.Length || Math.Abs(length - query.Length) > allowed)
-                {
-                    continue;
-                }
+                distance = Math.Min(distance, Levenshtein.GetDistance(query, word[..length]));
+            }
 
-                best = Math.Min(best, Levenshtein.GetDistance(query, word[..length]));
+            if (distance <= allowed)
+            {
+                foreach (var id in termIds)
+                {
+                    best[id] = Math.Min(best.GetValueOrDefault(id, int.MaxValue), distance);
+                }
             }
         }
 
-        return best;
+        return best.Select(b => (index.Terms[b.Key], b.Value));
     }
 
-    private async Task<IReadOnlyList<(SuggestionTerm Term, string[] Words)>> CachedTermsAsync(CancellationToken ct)
+    private async Task<TermIndex> CachedTermsAsync(CancellationToken ct)
     {
         if (_cache is { } cached && clock.GetUtcNow() - cached.At < TermsMaxAge)
         {
-            return cached.Terms;
+            return cached.Index;
         }
 
         await _refresh.WaitAsync(ct);
@@ -79,18 +82,40 @@ public sealed class SuggestionService(SuggestionTerms terms, TimeProvider clock)
         {
             if (_cache is { } fresh && clock.GetUtcNow() - fresh.At < TermsMaxAge)
             {
-                return fresh.Terms;
+                return fresh.Index;
             }
 
-            var loaded = (await terms.AllAsync(ct))
-                .Select(t => (t, new[] { t.Text.ToLowerInvariant() }.Concat(t.Text.ToLowerInvariant().Split([' ', '-', ':', '/'], StringSplitOptions.RemoveEmptyEntries)).Distinct().ToArray()))
-                .ToList();
+            var loaded = TermIndex.Of(await terms.AllAsync(ct));
             _cache = (loaded, clock.GetUtcNow());
             return loaded;
         }
         finally
         {
             _refresh.Release();
+        }
+    }
+
+    // Every term, and each lower-case word (the whole text included) with the terms it occurs in.
+    private sealed record TermIndex(IReadOnlyList<SuggestionTerm> Terms, IReadOnlyList<(string Word, int[] TermIds)> Words)
+    {
+        public static TermIndex Of(IReadOnlyList<SuggestionTerm> terms)
+        {
+            var words = new Dictionary<string, List<int>>();
+            for (var i = 0; i < terms.Count; i++)
+            {
+                var text = terms[i].Text.ToLowerInvariant();
+                foreach (var word in text.Split([' ', '-', ':', '/'], StringSplitOptions.RemoveEmptyEntries).Append(text).Distinct())
+                {
+                    if (!words.TryGetValue(word, out var ids))
+                    {
+                        words[word] = ids = [];
+                    }
+
+                    ids.Add(i);
+                }
+            }
+
+            return new TermIndex(terms, words.Select(w => (w.Key, w.Value.ToArray())).ToList());
         }
     }
 }
