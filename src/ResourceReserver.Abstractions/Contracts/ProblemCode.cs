@@ -34,6 +34,10 @@ public sealed class ProblemCode
     public static readonly ProblemCode FeedNotFound = new("feed_not_found");
     public static readonly ProblemCode FlexibleRangeTooShort = new("flexible_range_too_short");
     public static readonly ProblemCode Forbidden = new("forbidden");
+    public static readonly ProblemCode GroupCycle = new("group_cycle");
+    public static readonly ProblemCode GroupNameTaken = new("group_name_taken");
+    public static readonly ProblemCode GroupNotEmpty = new("group_not_empty");
+    public static readonly ProblemCode GroupNotFound = new("group_not_found");
     public static readonly ProblemCode HoldExpired = new("hold_expired");
     public static readonly ProblemCode HoldNotFound = new("hold_not_found");
     public static readonly ProblemCode IdempotencyKeyReused = new("idempotency_key_reused");
@@ -56,6 +60,8 @@ public sealed class ProblemCode
     public static readonly ProblemCode InvalidScope = new("invalid_scope");
     public static readonly ProblemCode InvalidSiloAddress = new("invalid_silo_address");
     public static readonly ProblemCode InvalidTime = new("invalid_time");
+    public static readonly ProblemCode LabelNotFound = new("label_not_found");
+    public static readonly ProblemCode LabelTaken = new("label_taken");
     public static readonly ProblemCode LastAdmin = new("last_admin");
     public static readonly ProblemCode MalformedRequest = new("malformed_request");
     public static readonly ProblemCode MethodNotAllowed = new("method_not_allowed");
@@ -84,6 +90,8 @@ public sealed class ProblemCode
     public static readonly ProblemCode ResourceUnavailable = new("resource_unavailable");
     public static readonly ProblemCode RoleExists = new("role_exists");
     public static readonly ProblemCode RoleNotFound = new("role_not_found");
+    public static readonly ProblemCode SavedSearchLimit = new("saved_search_limit");
+    public static readonly ProblemCode SavedSearchNotFound = new("saved_search_not_found");
     public static readonly ProblemCode ScopeExceedsPermissions = new("scope_exceeds_permissions");
     public static readonly ProblemCode SeriesConflict = new("series_conflict");
     public static readonly ProblemCode SeriesEmpty = new("series_empty");
@@ -91,6 +99,7 @@ public sealed class ProblemCode
     public static readonly ProblemCode SettlementFailed = new("settlement_failed");
     public static readonly ProblemCode StorageContention = new("storage_contention");
     public static readonly ProblemCode StorageUnavailable = new("storage_unavailable");
+    public static readonly ProblemCode TagNotFound = new("tag_not_found");
     public static readonly ProblemCode TemporarilyUnavailable = new("temporarily_unavailable");
     public static readonly ProblemCode TextTooLong = new("text_too_long");
     public static readonly ProblemCode TooEarly = new("too_early");

@@ -33,4 +33,10 @@ public sealed record ResourceDetails
 
     /// <summary>Local dates (in the resource's zone) on which nothing may be booked.</summary>
     [Id(10)] public IReadOnlyList<DateOnly> Blackouts { get; init; } = [];
+
+    /// <summary>The group (building, floor, area) the resource belongs to, if any.</summary>
+    [Id(11)] public Guid? GroupId { get; init; }
+
+    /// <summary>Ids of the labels attached to the resource.</summary>
+    [Id(12)] public IReadOnlyList<Guid> Labels { get; init; } = [];
 }

@@ -17,4 +17,9 @@ public sealed record ResourcePatch
     /// <summary>True to drop the resource's own hours and follow the global default again.</summary>
     [Id(10)] public bool ClearBusinessHours { get; init; }
     [Id(11)] public IReadOnlyList<DateOnly>? Blackouts { get; init; }
+    [Id(12)] public Guid? GroupId { get; init; }
+
+    /// <summary>True to take the resource out of its group.</summary>
+    [Id(13)] public bool ClearGroup { get; init; }
+    [Id(14)] public IReadOnlyList<Guid>? Labels { get; init; }
 }

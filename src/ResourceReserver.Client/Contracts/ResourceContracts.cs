@@ -11,7 +11,9 @@ public sealed record CreateResourceRequest(
     string? Location,
     BookingRulesBody? Rules,
     IReadOnlyList<OpeningPeriodBody>? BusinessHours = null,
-    IReadOnlyList<string>? Blackouts = null);
+    IReadOnlyList<string>? Blackouts = null,
+    Guid? GroupId = null,
+    IReadOnlyList<Guid>? Labels = null);
 
 /// <summary>Body of <c>PATCH /resources/{id}</c>: only the fields present change.</summary>
 public sealed record UpdateResourceRequest(
@@ -25,7 +27,10 @@ public sealed record UpdateResourceRequest(
     BookingRulesBody? Rules,
     IReadOnlyList<OpeningPeriodBody>? BusinessHours = null,
     IReadOnlyList<string>? Blackouts = null,
-    bool? UseDefaultBusinessHours = null);
+    bool? UseDefaultBusinessHours = null,
+    Guid? GroupId = null,
+    bool? RemoveFromGroup = null,
+    IReadOnlyList<Guid>? Labels = null);
 
 /// <summary>Booking rules in minutes, as clients write them.</summary>
 public sealed record BookingRulesBody(
@@ -70,7 +75,9 @@ public sealed record ResourceView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<OpeningPeriodBody>? BusinessHours,
-    IReadOnlyList<string> Blackouts);
+    IReadOnlyList<string> Blackouts,
+    Guid? GroupId = null,
+    IReadOnlyList<Guid>? Labels = null);
 
 /// <summary>Booking rules as the API shows them.</summary>
 public sealed record RulesView(

@@ -12,6 +12,7 @@ public static class ResourceDetailsValidator
     public const int MaxTagLength = 50;
     public const int MaxCapacity = 100_000;
     public const int MaxAttributes = 50;
+    public const int MaxLabels = 50;
 
     /// <summary>Null when valid; otherwise a 422 error listing every offending field.</summary>
     public static DomainError? Validate(ResourceDetails details)
@@ -71,6 +72,11 @@ public static class ResourceDetailsValidator
             errors["businessHours"] = ["At most 70 periods; each closes after it opens (closes 00:00 means midnight at the end of the day)."];
         }
 
+        if (details.Labels.Count > MaxLabels)
+        {
+            errors["labels"] = [$"At most {MaxLabels} labels."];
+        }
+
         if (details.Blackouts.Count > 1000)
         {
             errors["blackouts"] = ["At most 1000 blackout dates."];
@@ -86,6 +92,7 @@ public static class ResourceDetailsValidator
     {
         Name = details.Name?.Trim() ?? "",
         Tags = details.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
+        Labels = details.Labels.Distinct().ToList(),
     };
 
     /// <summary>Applies a patch over existing details.</summary>
@@ -101,5 +108,7 @@ public static class ResourceDetailsValidator
         Rules = patch.Rules ?? current.Rules,
         BusinessHours = patch.ClearBusinessHours ? null : patch.BusinessHours ?? current.BusinessHours,
         Blackouts = patch.Blackouts ?? current.Blackouts,
+        GroupId = patch.ClearGroup ? null : patch.GroupId ?? current.GroupId,
+        Labels = patch.Labels ?? current.Labels,
     };
 }

@@ -32,8 +32,11 @@ public static class ResourcesApi
         (await resources.CreateAsync(http.User.Actor(), request)).ToCreated(r => $"/api/v1/resources/{r.Id}");
 
     private static async Task<Results<Ok<Page<ResourceView>>, ProblemHttpResult>> ListAsync(
-        HttpRequest http, ResourceService resources, string? q, string? tags, string? status, string? availableFrom, string? availableUntil, string? limit, string? cursor) =>
-        (await resources.ListAsync(new ResourceQuery(q, tags, status, availableFrom, availableUntil, limit, cursor), http.HttpContext.RequestAborted)).ToOk();
+        HttpRequest http, ResourceService resources, string? q, string? tags, string? status, string? availableFrom, string? availableUntil, string? limit, string? cursor,
+        string? groupId, string? includeSubgroups, string? labels, string? minCapacity) =>
+        (await resources.ListAsync(
+            new ResourceQuery(q, tags, status, availableFrom, availableUntil, limit, cursor, groupId, includeSubgroups, labels, minCapacity),
+            http.HttpContext.RequestAborted)).ToOk();
 
     private static async Task<Ok<IReadOnlyList<TagCount>>> TagsAsync(ResourceService resources, CancellationToken ct) =>
         TypedResults.Ok(await resources.TagsAsync(ct));

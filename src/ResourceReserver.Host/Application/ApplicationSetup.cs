@@ -1,3 +1,5 @@
+using ResourceReserver.Host.Organisation;
+
 namespace ResourceReserver.Host.Application;
 
 /// <summary>Registers the application services: the one place the REST API and the web UI take their rules from.</summary>
@@ -24,6 +26,7 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<TokenEndpointService>();
         builder.Services.AddSingleton<OAuthAuthorizationService>();
         builder.Services.AddSingleton<Infrastructure.Accounts.UserDirectory>();
+        builder.AddReserverOrganisation();
         return builder;
     }
 }

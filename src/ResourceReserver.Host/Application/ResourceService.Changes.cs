@@ -32,6 +32,11 @@ public sealed partial class ResourceService
             return Refusal.Invalid(badField, badHours!);
         }
 
+        if (await organisation.CheckAsync(request.GroupId, request.Labels) is { } badReference)
+        {
+            return badReference;
+        }
+
         var names = grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.ResourceNames);
         var renamed = request.Name is { } newName && !string.Equals(newName.Trim(), current.Details.Name, StringComparison.OrdinalIgnoreCase);
         if (request.Name is not null && string.IsNullOrWhiteSpace(request.Name))
@@ -57,6 +62,9 @@ public sealed partial class ResourceService
             Attributes = request.Attributes,
             Location = request.Location,
             Rules = request.Rules?.ApplyTo(current.Details.Rules),
+            GroupId = request.GroupId,
+            ClearGroup = request.RemoveFromGroup == true,
+            Labels = request.Labels,
         };
         var outcome = await grains.GetGrain<IResourceGrain>(resourceId).UpdateAsync(patch, actor);
         if (renamed)

@@ -1,13 +1,14 @@
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 using ResourceReserver.Host.Apis;
+using ResourceReserver.Host.Organisation;
 using ResourceReserver.Infrastructure.ReadStore;
 using ResourceReserver.Resources;
 
 namespace ResourceReserver.Host.Application;
 
 /// <summary>Resources: administrators manage them, anyone may browse them. Used by the REST API and the web UI.</summary>
-public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore store)
+public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore store, OrganisationReferences organisation)
 {
     /// <summary>Creates a resource (administrators only); names are unique, case-insensitive.</summary>
     public async Task<Outcome<ResourceView>> CreateAsync(Actor actor, CreateResourceRequest request)
@@ -45,7 +46,14 @@ public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore s
             Attributes = request.Attributes ?? [],
             Location = request.Location,
             Rules = request.Rules?.ApplyTo(BookingRules.Default) ?? BookingRules.Default,
+            GroupId = request.GroupId,
+            Labels = request.Labels ?? [],
         };
+        if (await organisation.CheckAsync(request.GroupId, request.Labels) is { } badReference)
+        {
+            return badReference;
+        }
+
         if (ResourceDetailsValidator.Validate(ResourceDetailsValidator.Normalize(details)) is { } invalid)
         {
             return invalid;
@@ -92,10 +100,16 @@ public sealed partial class ResourceService(IGrainFactory grains, SqlReadStore s
             return Refusal.Invalid("cursor", "Unknown cursor.");
         }
 
+        if (OrganisationFilter.Parse(query) is not { } organisationFilter)
+        {
+            return OrganisationFilter.Explain(query);
+        }
+
         var tagList = (query.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => t.ToLowerInvariant()).Distinct().Take(20).ToList();
         var q = query.Q?.Length > 200 ? query.Q[..200] : query.Q;
-        var page = await store.ListResourcesAsync(new ResourceFilter(q, tagList, query.Status?.ToLowerInvariant(), from, until, pageSize, query.Cursor), ct);
+        var page = await store.ListResourcesAsync(
+            organisationFilter.ApplyTo(new ResourceFilter(q, tagList, query.Status?.ToLowerInvariant(), from, until, pageSize, query.Cursor)), ct);
         return new Page<ResourceView>(page.Items.Select(ResourceView.From).ToList(), page.NextCursor);
     }
 

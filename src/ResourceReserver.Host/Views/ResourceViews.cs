@@ -33,7 +33,9 @@ public static class ResourceViews
             r.CreatedAt,
             r.UpdatedAt,
             r.Details.BusinessHours is { } hours ? OpeningPeriodBody.From(hours) : null,
-            r.Details.Blackouts.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList());
+            r.Details.Blackouts.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+            r.Details.GroupId,
+            r.Details.Labels);
     }
 
     /// <summary>Applies the given fields over <paramref name="current"/>.</summary>

@@ -10,7 +10,10 @@ public sealed record ReservationFilter(
     int Limit,
     string? Cursor);
 
-/// <summary>Which resources to list; tags are AND-ed; the availability window keeps resources with a unit free throughout.</summary>
+/// <summary>
+/// Which resources to list; tags and labels are AND-ed; the availability window keeps resources with a unit free
+/// throughout; a group keeps its own resources, and with <paramref name="IncludeSubgroups"/> those of every group below it.
+/// </summary>
 public sealed record ResourceFilter(
     string? Query,
     IReadOnlyList<string> Tags,
@@ -18,7 +21,11 @@ public sealed record ResourceFilter(
     DateTimeOffset? AvailableFrom,
     DateTimeOffset? AvailableUntil,
     int Limit,
-    string? Cursor);
+    string? Cursor,
+    Guid? GroupId = null,
+    bool IncludeSubgroups = false,
+    IReadOnlyList<Guid>? Labels = null,
+    int? MinCapacity = null);
 
 /// <summary>One entry of a reservation's history.</summary>
 public sealed record HistoryEntry(Guid EventId, string Type, DateTimeOffset OccurredAt, Guid? ActorId, string? Detail, string? Status);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using ResourceReserver.Contracts;
@@ -26,6 +27,7 @@ public sealed partial class SqlReadStore
             command.With($"tag{i}", filter.Tags[i]);
         }
 
+        AppendOrganisation(sql, command, filter);
         if (filter.Status is not null)
         {
             sql.Append(" AND r.status = @status");
@@ -50,6 +52,47 @@ public sealed partial class SqlReadStore
         command.With("limit", filter.Limit + 1);
         command.CommandText = sql.ToString();
         return await ReadPageAsync(command, filter.Limit, json => JsonSerializer.Deserialize<ResourceSnapshot>(json, ReadStoreJson.Options)!, ct);
+    }
+
+    private static void AppendOrganisation(StringBuilder sql, DbCommand command, ResourceFilter filter)
+    {
+        if (filter.GroupId is { } groupId)
+        {
+            sql.Append(filter.IncludeSubgroups
+                ? " AND r.group_id IN (WITH RECURSIVE subtree(id) AS (SELECT CAST(@group AS TEXT) UNION SELECT g.id FROM resource_groups g"
+                    + " JOIN subtree s ON g.parent_id = s.id) SELECT id FROM subtree)"
+                : " AND r.group_id = @group");
+            command.With("group", groupId.ToString());
+        }
+
+        var labels = filter.Labels ?? [];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            sql.Append($" AND EXISTS (SELECT 1 FROM resource_labels l WHERE l.resource_id = r.id AND l.label_id = @label{i})");
+            command.With($"label{i}", labels[i].ToString());
+        }
+
+        if (filter.MinCapacity is { } minCapacity)
+        {
+            sql.Append(" AND r.capacity >= @minCapacity");
+            command.With("minCapacity", minCapacity);
+        }
+    }
+
+    /// <summary>The live resources carrying a tag.</summary>
+    public async Task<IReadOnlyList<Guid>> ResourcesTaggedAsync(string tag, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = connection.Command(
+            "SELECT t.resource_id FROM resource_tags t JOIN resources r ON r.id = t.resource_id WHERE t.tag = @tag AND r.deleted = 0").With("tag", tag);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
     }
 
     /// <summary>Tags of live resources with their counts, most used first.</summary>

@@ -103,15 +103,21 @@ internal static class ResourceRows
         var id = r.Id.ToString();
         batch.Add(
             """
-            INSERT INTO resources (id, name_key, search_text, status, capacity, deleted, version, payload)
-            VALUES (@id, @name, @search, @status, @capacity, @deleted, @version, @payload)
+            INSERT INTO resources (id, name_key, search_text, status, capacity, deleted, version, payload, group_id)
+            VALUES (@id, @name, @search, @status, @capacity, @deleted, @version, @payload, @group)
             ON CONFLICT (id) DO UPDATE SET
                 name_key = excluded.name_key, search_text = excluded.search_text, status = excluded.status,
-                capacity = excluded.capacity, deleted = excluded.deleted, version = excluded.version, payload = excluded.payload
+                capacity = excluded.capacity, deleted = excluded.deleted, version = excluded.version, payload = excluded.payload,
+                group_id = excluded.group_id
             """,
             ("id", id), ("name", details.Name.ToLowerInvariant()), ("search", $"{details.Name} {details.Description} {details.Location}".ToLowerInvariant()),
             ("status", r.Status.ToString().ToLowerInvariant()), ("capacity", details.Capacity), ("deleted", r.Deleted ? 1 : 0), ("version", r.Version),
-            ("payload", Json(r)));
+            ("payload", Json(r)), ("group", details.GroupId?.ToString()));
+        batch.Add("DELETE FROM resource_labels WHERE resource_id = @id", ("id", id));
+        foreach (var label in r.Deleted ? [] : details.Labels.Distinct())
+        {
+            batch.Add("INSERT INTO resource_labels (resource_id, label_id) VALUES (@id, @label)", ("id", id), ("label", label.ToString()));
+        }
         batch.Add("DELETE FROM resource_tags WHERE resource_id = @id", ("id", id));
         foreach (var tag in r.Deleted ? [] : details.Tags.Distinct())
         {
