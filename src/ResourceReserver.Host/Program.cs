@@ -51,6 +51,7 @@ app.MapOAuthApi();
 app.MapResourcesApi();
 app.MapReservationsApi();
 app.MapHoldsApi();
+app.MapApprovalsApi();
 app.MapWaitlistApi();
 app.MapCalendarApi();
 app.MapNotificationsApi();

@@ -19,7 +19,11 @@ public static class NotificationComposer
     public static Guid? ResourceOf(DomainEvent e) => e switch
     {
         { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry } => entry.ResourceId,
-        { Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated, Reservation: { } r } => r.ResourceId,
+        {
+            Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated
+                or EventTypes.ApprovalRequested or EventTypes.ApprovalApproved or EventTypes.ApprovalRejected,
+            Reservation: { } r,
+        } => r.ResourceId,
         _ => null,
     };
 
@@ -42,6 +46,9 @@ public static class NotificationComposer
             EventTypes.ReservationCreated => ("reservation_confirmed", "confirmed"),
             EventTypes.ReservationCancelled => ("reservation_cancelled", "cancelled"),
             EventTypes.ReservationUpdated => ("reservation_updated", "changed"),
+            EventTypes.ApprovalRequested => ("approval_requested", "waiting for approval"),
+            EventTypes.ApprovalApproved => ("approval_approved", "approved"),
+            EventTypes.ApprovalRejected => ("approval_rejected", "rejected"),
             _ => (null, null),
         };
         return kind is null || e.Reservation is not { } reservation

@@ -17,6 +17,9 @@ public static class MailComposer
             "confirmation" => ($"Reservation confirmed: {name}", "Your reservation is confirmed."),
             "cancellation" => ($"Reservation cancelled: {name}", "Your reservation has been cancelled."),
             "update" => ($"Reservation changed: {name}", "Your reservation has changed."),
+            "approval_requested" => ($"Waiting for approval: {name}", "Your request is waiting for an approver; the time is held for you meanwhile."),
+            "approval_approved" => ($"Reservation approved: {name}", "Your request was approved; the reservation is confirmed."),
+            "approval_rejected" => ($"Request rejected: {name}", "Your request was rejected."),
             "reminder" => ($"Reminder: {name} in {Describe(lead ?? TimeSpan.Zero)}", $"Your reservation starts in {Describe(lead ?? TimeSpan.Zero)}."),
             _ => ($"Reservation: {name}", "About your reservation."),
         };
