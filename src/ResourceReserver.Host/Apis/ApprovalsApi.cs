@@ -14,8 +14,11 @@ public static class ApprovalsApi
     {
         var group = routes.MapGroup("/api/v1/approvals").WithTags("Approvals").RequireAuthorization();
         group.MapGet("/", ListAsync).WithName("ListApprovals");
-        group.MapPost("/{reservationId}/approve", ApproveAsync).WithName("ApproveReservation");
-        group.MapPost("/{reservationId}/reject", RejectAsync).WithName("RejectReservation");
+
+        // Deciding is a management right (approvals.decide), so a client token needs the admin scope, even for a
+        // listed approver whose roles grant no such permission.
+        group.MapPost("/{reservationId}/approve", ApproveAsync).WithName("ApproveReservation").RequireScope(Scopes.Admin);
+        group.MapPost("/{reservationId}/reject", RejectAsync).WithName("RejectReservation").RequireScope(Scopes.Admin);
         return group;
     }
 
