@@ -16,6 +16,7 @@ public sealed class ReserverApi
         Waitlist = new WaitlistClient(Transport);
         Integrations = new IntegrationsClient(Transport);
         System = new SystemClient(Transport);
+        Access = new AccessClient(Transport);
     }
 
     /// <summary>Raw access, for what the typed clients do not cover.</summary>
@@ -38,6 +39,9 @@ public sealed class ReserverApi
 
     /// <summary>Notifications, calendar feeds and webhooks.</summary>
     public IntegrationsClient Integrations { get; }
+
+    /// <summary>Roles, user administration, permissions and MFA.</summary>
+    public AccessClient Access { get; }
 
     /// <summary>Health and the availability summary.</summary>
     public SystemClient System { get; }

@@ -15,6 +15,7 @@ public sealed partial class TranslationTests
         var translated = XDocument.Load(Path.Combine(components, $"UiText.{culture}.resx")).Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
         var used = Directory.EnumerateFiles(components, "*.razor", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(components, "*.cs", SearchOption.AllDirectories))
             .SelectMany(f => TextKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Distinct().ToList();
 
@@ -40,7 +41,8 @@ public sealed partial class TranslationTests
         throw new DirectoryNotFoundException("ResourceReserver.sln");
     }
 
-    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[,\]]""")]
+    // L["..."] in components, l["..."] where a helper class takes the localizer as a parameter.
+    [GeneratedRegex("""(?<!\w)[Ll]\["((?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex TextKey();
 
     [GeneratedRegex(@"\{\d+\}")]

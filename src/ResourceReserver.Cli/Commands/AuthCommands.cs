@@ -120,7 +120,7 @@ public static class AuthCommands
             : throw CliException.Usage("--username is required when rr cannot ask (standard input is not a terminal).");
     }
 
-    private static string Password(Invocation inv, bool fromStdin, bool confirm)
+    internal static string Password(Invocation inv, bool fromStdin, bool confirm)
     {
         if (fromStdin)
         {

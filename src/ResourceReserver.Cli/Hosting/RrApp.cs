@@ -21,6 +21,9 @@ public static class RrApp
         {
             ConfigCommands.Build(kit),
             AuthCommands.Build(kit),
+            MfaCommands.Build(kit),
+            RoleCommands.Build(kit),
+            UserCommands.Build(kit),
             ResourceCommands.Build(kit),
             ReservationCommands.Build(kit),
             ShortcutCommands.Reserve(kit),

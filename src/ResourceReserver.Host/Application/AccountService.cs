@@ -102,10 +102,6 @@ public sealed class AccountService(IGrainFactory grains, IOptions<PasswordHashin
     /// <summary>The session (refresh-token family) a token belongs to.</summary>
     public static Guid? SessionOf(string refreshToken) => RefreshToken.TryParse(refreshToken, out _, out var family) ? family : null;
 
-    /// <summary>The account's current roles while <paramref name="sessionId"/> is still a live session of it, else null.</summary>
-    public async Task<IReadOnlyList<string>?> GetLiveSessionRolesAsync(Guid userId, Guid sessionId) =>
-        (await grains.GetGrain<IUserGrain>(userId).GetAccessAsync(sessionId))?.Roles;
-
     /// <summary>The actor's roles and the permissions they add up to.</summary>
     public async Task<Outcome<MyPermissions>> GetPermissionsAsync(Actor actor) =>
         await grains.GetGrain<IUserGrain>(actor.UserId).GetProfileAsync() is { Status: not UserStatus.Deleted } profile

@@ -12,6 +12,9 @@ namespace ResourceReserver.Host.Application;
 public sealed record AuthorizeRequest(
     string? ResponseType, string? ClientId, string? RedirectUri, string? Scope, string? State, string? CodeChallenge, string? CodeChallengeMethod);
 
+/// <summary>What the consent page asks the user about: the client and the scopes, or where to send the browser back with an error.</summary>
+public sealed record ConsentPrompt(string ClientId, string ClientName, IReadOnlyList<string> Scopes, string? ErrorRedirect);
+
 /// <summary>
 /// The authorization-code flow's consent step, token revocation (RFC 7009) and introspection (RFC 7662). A client
 /// revokes and introspects only its own tokens; anything else is simply "inactive".
@@ -19,11 +22,11 @@ public sealed record AuthorizeRequest(
 public sealed class OAuthAuthorizationService(IGrainFactory grains, ClientAuthenticator clients, TokenService tokens, AccessResolver access)
 {
     /// <summary>
-    /// The signed-in user consents: the answer is where to send the browser, <c>redirect_uri</c> with a code (or with an
-    /// <c>error</c> for problems the client should hear about). Problems with the client or redirect URI themselves are
-    /// refusals, never redirects (§4.1.2.1).
+    /// Checks an authorization request before the user is asked: the client and the scopes to consent to, or (for
+    /// problems the client should hear about) where to send the browser back with an <c>error</c>. Problems with the
+    /// client or redirect URI themselves are refusals, never redirects (§4.1.2.1).
     /// </summary>
-    public async Task<Outcome<string>> AuthorizeAsync(Actor actor, AuthorizeRequest request)
+    public async Task<Outcome<ConsentPrompt>> ReviewAsync(AuthorizeRequest request)
     {
         if (!ClientToken.IsClientId(request.ClientId) || await grains.GetGrain<IOAuthClientGrain>(request.ClientId!).GetAsync() is not { } client)
         {
@@ -35,12 +38,11 @@ public sealed class OAuthAuthorizationService(IGrainFactory grains, ClientAuthen
             return new DomainError(ErrorKind.Validation, "invalid_redirect_uri", "redirect_uri is not one this client registered.");
         }
 
-        string Back(string error, string description) => QueryHelpers.AddQueryString(request.RedirectUri, new Dictionary<string, string?>
+        ConsentPrompt Back(string error, string description) => new(client.ClientId, client.Name, [], Redirect(request, new()
         {
             ["error"] = error,
             ["error_description"] = description,
-            ["state"] = request.State,
-        });
+        }));
 
         if (request.ResponseType != "code")
         {
@@ -57,15 +59,37 @@ public sealed class OAuthAuthorizationService(IGrainFactory grains, ClientAuthen
             return Back("invalid_request", "PKCE is required: code_challenge (43 characters) with code_challenge_method=S256.");
         }
 
-        if (TokenEndpointService.GrantedScopes(client, request.Scope) is not { } scopes)
+        return TokenEndpointService.GrantedScopes(client, request.Scope) is { } scopes
+            ? new ConsentPrompt(client.ClientId, client.Name, scopes, null)
+            : Back("invalid_scope", $"scope must be a subset of: {string.Join(' ', client.Scopes)}.");
+    }
+
+    /// <summary>The signed-in user consents: the answer is where to send the browser, <c>redirect_uri</c> with a code or an error.</summary>
+    public async Task<Outcome<string>> AuthorizeAsync(Actor actor, AuthorizeRequest request)
+    {
+        var review = await ReviewAsync(request);
+        if (!review.IsSuccess || review.Value!.ErrorRedirect is not null)
         {
-            return Back("invalid_scope", $"scope must be a subset of: {string.Join(' ', client.Scopes)}.");
+            return review.IsSuccess ? review.Value!.ErrorRedirect! : review.Error!;
         }
 
-        var code = await grains.GetGrain<IOAuthClientGrain>(client.ClientId).CreateCodeAsync(new CodeRequest(actor.UserId, scopes, request.RedirectUri, request.CodeChallenge));
-        return code.IsSuccess
-            ? QueryHelpers.AddQueryString(request.RedirectUri, new Dictionary<string, string?> { ["code"] = code.Value, ["state"] = request.State })
-            : code.Error!;
+        var code = await grains.GetGrain<IOAuthClientGrain>(review.Value.ClientId)
+            .CreateCodeAsync(new CodeRequest(actor.UserId, review.Value.Scopes, request.RedirectUri!, request.CodeChallenge!));
+        return code.IsSuccess ? Redirect(request, new() { ["code"] = code.Value }) : code.Error!;
+    }
+
+    /// <summary>The signed-in user declines: <c>redirect_uri</c> with <c>error=access_denied</c> (§4.1.2.1).</summary>
+    public async Task<Outcome<string>> DenyAsync(AuthorizeRequest request)
+    {
+        var review = await ReviewAsync(request);
+        return !review.IsSuccess ? review.Error!
+            : review.Value!.ErrorRedirect ?? Redirect(request, new() { ["error"] = "access_denied", ["error_description"] = "The user declined." });
+    }
+
+    private static string Redirect(AuthorizeRequest request, Dictionary<string, string?> parameters)
+    {
+        parameters["state"] = request.State;
+        return QueryHelpers.AddQueryString(request.RedirectUri!, parameters);
     }
 
     /// <summary>Revokes one of the client's access or refresh tokens; unknown tokens are no error (RFC 7009 §2.2).</summary>

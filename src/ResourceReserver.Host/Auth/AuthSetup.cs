@@ -69,7 +69,8 @@ public static class AuthSetup
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
-            .AddPermissionPolicies();
+            .AddPermissionPolicies()
+            .AddUiPolicies();
         return builder;
     }
 

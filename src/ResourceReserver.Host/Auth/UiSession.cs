@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.IdentityModel.JsonWebTokens;
 using ResourceReserver.Contracts;
-using ResourceReserver.Host.Application;
 
 namespace ResourceReserver.Host.Auth;
 
@@ -11,9 +10,10 @@ namespace ResourceReserver.Host.Auth;
 /// The web UI's session: an HttpOnly, SameSite=Lax cookie (Secure over HTTPS) holding the user id, name, roles and the
 /// id of the refresh-token family the sign-in started. Every request re-checks that family in the user grain and
 /// takes the current roles and permissions from it (<see cref="AccessResolver"/>), so signing out anywhere, a revoked
-/// session or a disabled account ends it and a role change applies to the next request.
+/// session or a disabled account ends it and a role change applies to the next request (and to open pages at their
+/// next revalidation, <see cref="Web.SessionRevalidation"/>).
 /// </summary>
-public sealed class UiSession(AccountService accounts, AccessResolver access)
+public sealed class UiSession(AccessResolver access)
 {
     /// <summary>The cookie authentication scheme of the UI.</summary>
     public const string Scheme = "ui-session";
@@ -48,31 +48,33 @@ public sealed class UiSession(AccountService accounts, AccessResolver access)
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, JwtRegisteredClaimNames.UniqueName, ClaimTypes.Role));
     }
 
-    /// <summary>The roles the principal should have now, or null when its session has ended.</summary>
-    public async Task<IReadOnlyList<string>?> CurrentRolesAsync(ClaimsPrincipal principal) =>
-        Guid.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), out var userId)
-        && Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId)
-            ? await accounts.GetLiveSessionRolesAsync(userId, sessionId)
-            : null;
+    /// <summary>
+    /// The principal with the roles and permissions its user has now, or null when its session (or account) has ended.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal)
+    {
+        var identity = new ClaimsIdentity(principal.Claims, Scheme, JwtRegisteredClaimNames.UniqueName, ClaimTypes.Role);
+        return identity.HasClaim(c => c.Type == SessionClaim) && await access.ApplyAsync(identity) ? new ClaimsPrincipal(identity) : null;
+    }
 
-    /// <summary>True when the roles in <paramref name="principal"/> are exactly <paramref name="roles"/>.</summary>
-    public static bool HasRoles(ClaimsPrincipal principal, IReadOnlyList<string> roles) =>
-        principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().SequenceEqual(roles.Order());
+    /// <summary>True when both principals hold the same roles and permissions.</summary>
+    public static bool SameAccess(ClaimsPrincipal a, ClaimsPrincipal b) =>
+        Access(a).SequenceEqual(Access(b));
+
+    private static IEnumerable<string> Access(ClaimsPrincipal principal) =>
+        principal.Claims.Where(c => c.Type is ClaimTypes.Role or PermissionPolicies.Claim).Select(c => c.Type + "=" + c.Value).Order(StringComparer.Ordinal);
 
     private async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var identity = context.Principal is { } principal
-            ? new ClaimsIdentity(principal.Claims, Scheme, JwtRegisteredClaimNames.UniqueName, ClaimTypes.Role)
-            : null;
-        if (identity is null || !identity.HasClaim(c => c.Type == SessionClaim) || !await access.ApplyAsync(identity))
+        if (context.Principal is null || await RefreshAsync(context.Principal) is not { } current)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
             return;
         }
 
-        var current = new ClaimsPrincipal(identity);
-        context.ShouldRenew = !HasRoles(context.Principal!, current.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
+        context.ShouldRenew = !current.FindAll(ClaimTypes.Role).Select(c => c.Value).Order()
+            .SequenceEqual(context.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order());
         context.ReplacePrincipal(current);
     }
 }

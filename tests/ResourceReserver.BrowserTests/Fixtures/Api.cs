@@ -49,6 +49,13 @@ public sealed class Api(Uri baseAddress) : IDisposable
     public async Task<JsonElement> ReservationsAsync(string token) =>
         (await Json(await SendAsync(HttpMethod.Get, "/api/v1/reservations?limit=100", token, null))).GetProperty("items");
 
+    /// <summary>Posts a form (the OAuth2 token endpoint) and returns the status and the JSON answer.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostFormAsync(string path, Dictionary<string, string> fields)
+    {
+        using var response = await _http.PostAsync(path, new FormUrlEncodedContent(fields));
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body)
     {
         using var request = new HttpRequestMessage(method, path);

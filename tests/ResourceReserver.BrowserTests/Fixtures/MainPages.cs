@@ -21,6 +21,9 @@ public static class MainPages
             ("settings", "/settings"),
             ("admin", "/admin"),
             ("admin-resource", $"/admin/resources/{resourceId}"),
+            ("admin-users", "/admin/users"),
+            ("admin-roles", "/admin/roles"),
+            ("oauth-clients", "/settings/clients"),
         ];
     }
 }

@@ -41,12 +41,17 @@ public sealed class ContractTests(CliFixture fixture)
         await Fits<CalendarSubscription>(user, "api/v1/calendar/subscription");
         await Fits<WebhookList>(fixture.Admin, "api/v1/webhooks");
         await Fits<IReadOnlyList<WebhookEventType>>(fixture.Admin, "api/v1/webhooks/events");
+        await Fits<IReadOnlyList<RoleView>>(fixture.Admin, "api/v1/roles");
+        await Fits<MyPermissions>(user, "api/v1/users/me/permissions");
+        var users = await Fits<Page<UserSummary>>(fixture.Admin, "api/v1/users");
+        await Fits<UserSummary>(fixture.Admin, $"api/v1/users/{users.Items[0].Id}");
     }
 
-    private async Task Fits<T>(CliUser user, string path)
+    private async Task<T> Fits<T>(CliUser user, string path)
     {
         var body = await fixture.GetAsync(user, path);
         var value = JsonSerializer.Deserialize<T>(body, Strict);
         Assert.NotNull(value);
+        return value;
     }
 }
