@@ -59,6 +59,7 @@ app.MapResourcesApi();
 app.MapOrganisationApis();
 app.MapReservationsApi();
 app.MapHoldsApi();
+app.MapApprovalsApi();
 app.MapWaitlistApi();
 app.MapCalendarApi();
 app.MapNotificationsApi();

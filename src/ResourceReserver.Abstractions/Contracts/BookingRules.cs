@@ -27,4 +27,23 @@ public sealed record BookingRules
 
     /// <summary>How many confirmed, not yet ended reservations one user may hold here; 0 means no limit.</summary>
     [Id(7)] public int MaxActivePerUser { get; init; }
+
+    /// <summary>Bookings wait for an approver's decision (status pending_approval) and hold their capacity meanwhile.</summary>
+    [Id(8)] public bool RequiresApproval { get; init; }
+
+    /// <summary>Who may decide requests here; empty: anyone with approvals.decide. Administrators always may.</summary>
+    [Id(9)] public IReadOnlyList<Guid> Approvers { get; init; } = [];
+
+    /// <summary>How long a request may wait for a decision before it expires; null for the default (2 days).</summary>
+    [Id(10)] public TimeSpan? ApprovalTimeout { get; init; }
+
+    /// <summary>The approval timeout in force.</summary>
+    public TimeSpan EffectiveApprovalTimeout => ApprovalTimeout ?? TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// True when <paramref name="actor"/> may decide requests on a resource with these rules: a listed approver, anyone
+    /// with approvals.decide when none is listed, and administrators (reservations.manage) always.
+    /// </summary>
+    public bool MayDecide(Actor actor) =>
+        actor.IsAdmin || (Approvers.Count == 0 ? actor.Has(Permission.ApprovalsDecide) : Approvers.Contains(actor.UserId));
 }

@@ -73,6 +73,7 @@ public sealed class ProblemCode
     public static readonly ProblemCode NoAvailability = new("no_availability");
     public static readonly ProblemCode NoOffer = new("no_offer");
     public static readonly ProblemCode NotFound = new("not_found");
+    public static readonly ProblemCode NotPendingApproval = new("not_pending_approval");
     public static readonly ProblemCode NothingDue = new("nothing_due");
     public static readonly ProblemCode NothingEnded = new("nothing_ended");
     public static readonly ProblemCode NothingSettled = new("nothing_settled");
@@ -80,6 +81,7 @@ public sealed class ProblemCode
     public static readonly ProblemCode OfferExpired = new("offer_expired");
     public static readonly ProblemCode OutsideBusinessHours = new("outside_business_hours");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large");
+    public static readonly ProblemCode PendingApproval = new("pending_approval");
     public static readonly ProblemCode QuotaExceeded = new("quota_exceeded");
     public static readonly ProblemCode RateLimited = new("rate_limited");
     public static readonly ProblemCode ReservationEnded = new("reservation_ended");

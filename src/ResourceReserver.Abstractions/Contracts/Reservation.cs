@@ -24,6 +24,15 @@ public sealed record Reservation
     /// <summary>The recurring series this reservation is an occurrence of, if any.</summary>
     [Id(15)] public Guid? SeriesId { get; init; }
 
+    /// <summary>When a request pending approval expires undecided; null for a reservation that needed none.</summary>
+    [Id(16)] public DateTimeOffset? ApprovalExpiresAt { get; init; }
+
+    /// <summary>The approver who approved or rejected the request, if it needed approval.</summary>
+    [Id(17)] public Guid? DecidedBy { get; init; }
+
+    /// <summary>The approver's message with the decision.</summary>
+    [Id(18)] public string? DecisionMessage { get; init; }
+
     /// <summary>The interval the reservation occupies.</summary>
     public TimeRange Range => new(Start, End);
 }

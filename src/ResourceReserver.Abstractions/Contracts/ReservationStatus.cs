@@ -17,4 +17,10 @@ public enum ReservationStatus
 
     /// <summary>Held tentatively (a hold or a waitlist offer); blocks capacity until confirmed, released or lapsed.</summary>
     Held = 4,
+
+    /// <summary>Asked for on a resource that requires approval; holds its capacity until decided, cancelled or timed out.</summary>
+    PendingApproval = 5,
+
+    /// <summary>Refused by an approver; no longer blocks.</summary>
+    Rejected = 6,
 }

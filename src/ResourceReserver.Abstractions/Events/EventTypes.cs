@@ -24,4 +24,7 @@ public static class EventTypes
     public const string WaitlistDeclined = "waitlist.declined";
     public const string WaitlistExpired = "waitlist.expired";
     public const string WaitlistLeft = "waitlist.left";
+    public const string ApprovalRequested = "approval.requested";
+    public const string ApprovalApproved = "approval.approved";
+    public const string ApprovalRejected = "approval.rejected";
 }

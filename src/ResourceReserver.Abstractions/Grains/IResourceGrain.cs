@@ -75,4 +75,12 @@ public interface IResourceGrain : IGrainWithGuidKey
     /// <summary>Completes ended reservations and drops them from the state; the expiry reminder calls it.</summary>
     [Alias("CompleteEnded")]
     Task<int> CompleteEndedAsync();
+
+    /// <summary>Approves a request pending approval: it becomes confirmed, on the capacity it already held.</summary>
+    [Alias("Approve")]
+    Task<Outcome<Reservation>> ApproveAsync(Guid reservationId, Actor actor, string? message);
+
+    /// <summary>Rejects a request pending approval; its capacity is offered to the waitlist.</summary>
+    [Alias("Reject")]
+    Task<Outcome<Reservation>> RejectAsync(Guid reservationId, Actor actor, string? message);
 }

@@ -19,7 +19,10 @@ public sealed record ReservationView(
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? CancelReason);
+    string? CancelReason,
+    DateTimeOffset? ApprovalExpiresAt = null,
+    Guid? DecidedBy = null,
+    string? DecisionMessage = null);
 
 /// <summary>Body of <c>POST /reservations/series</c>.</summary>
 public sealed record CreateSeriesRequest(

@@ -40,9 +40,40 @@ public sealed record BookingRulesBody(
     int? MaxHorizonDays,
     int? BufferBeforeMinutes = null,
     int? BufferAfterMinutes = null,
-    int? MaxActivePerUser = null)
+    int? MaxActivePerUser = null,
+    bool? RequiresApproval = null,
+    IReadOnlyList<string>? Approvers = null,
+    string? ApprovalTimeout = null)
 {
     private const int MaxMinutes = 3650 * 24 * 60;
+
+    /// <summary>Most approvers one resource may list.</summary>
+    public const int MaxApprovers = 50;
+
+    /// <summary>The approval timeout parsed from ISO 8601 (<c>P2D</c>, <c>PT4H</c>), or null when absent or malformed.</summary>
+    public TimeSpan? ParsedApprovalTimeout()
+    {
+        try
+        {
+            return ApprovalTimeout is null ? null : System.Xml.XmlConvert.ToTimeSpan(ApprovalTimeout);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A message when the approval fields are malformed: approvers must be user ids, the timeout 1 minute to 365 days.</summary>
+    public string? ApprovalProblem() =>
+        (Approvers is { } approvers && (approvers.Count > MaxApprovers || approvers.Any(a => !Guid.TryParse(a, out _))))
+        || (ApprovalTimeout is not null && ParsedApprovalTimeout() is not { } timeout)
+        || ParsedApprovalTimeout() is { } t && (t < TimeSpan.FromMinutes(1) || t > TimeSpan.FromDays(365))
+            ? $"approvers are at most {MaxApprovers} user ids; approvalTimeout is an ISO 8601 duration from PT1M to P365D."
+            : null;
 
     /// <summary>A message when a number is out of any sensible range (checked before converting, so nothing overflows).</summary>
     public string? RangeProblem() =>
@@ -87,4 +118,7 @@ public sealed record RulesView(
     int MaxHorizonDays,
     int BufferBeforeMinutes,
     int BufferAfterMinutes,
-    int MaxActivePerUser);
+    int MaxActivePerUser,
+    bool RequiresApproval = false,
+    IReadOnlyList<Guid>? Approvers = null,
+    string? ApprovalTimeout = null);

@@ -60,9 +60,7 @@ internal static class BookingDecisions
         }
 
         var reservation = NewReservation(book.Id, request.ReservationId, request.UserId, range, request.Quantity, request.Title, request.Notes, null, now);
-        changes.Put(ReservationRow.Live(reservation));
-        changes.Record(EventTypes.ReservationCreated, now, request.UserId, reservation);
-        return reservation;
+        return ApprovalDecisions.Admit(book, reservation, now, changes);
     }
 
     public static Decided<Reservation> Cancel(ResourceBook book, Guid reservationId, Actor actor, string? reason, DateTimeOffset now)
@@ -77,7 +75,7 @@ internal static class BookingDecisions
             return DomainError.Forbidden("Only the owner or an administrator may cancel this reservation.");
         }
 
-        if (reservation.Status == ReservationStatus.Cancelled)
+        if (reservation.Status is not (ReservationStatus.Confirmed or ReservationStatus.PendingApproval))
         {
             return DomainError.Conflict(ProblemCode.AlreadyCancelled, "The reservation is already cancelled.");
         }
@@ -119,6 +117,11 @@ internal static class BookingDecisions
         if (current.UserId != actor.UserId && !actor.IsAdmin)
         {
             return DomainError.Forbidden("Only the owner or an administrator may change this reservation.");
+        }
+
+        if (current.Status == ReservationStatus.PendingApproval)
+        {
+            return DomainError.Conflict(ProblemCode.PendingApproval, "A request waiting for approval cannot be changed; cancel it and book again.");
         }
 
         if (current.Status != ReservationStatus.Confirmed)

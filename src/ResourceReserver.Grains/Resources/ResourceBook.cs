@@ -62,7 +62,7 @@ internal sealed class ResourceBook
 
     public IReadOnlyDictionary<string, RememberedAnswer> Answers => _answers;
 
-    /// <summary>Confirmed reservations (padded by the buffers) and holds: what a new booking must fit beside.</summary>
+    /// <summary>Confirmed and pending-approval reservations (padded by the buffers) and holds: what a new booking must fit beside.</summary>
     public IntervalIndex Index { get; } = new();
 
     /// <summary>Where refusals found nothing to suggest; a cache, not state.</summary>
@@ -159,7 +159,7 @@ internal sealed class ResourceBook
 
     private void IndexRow(Guid id)
     {
-        if (_reservations.TryGetValue(id, out var reservation) && reservation.Status == ReservationStatus.Confirmed)
+        if (_reservations.TryGetValue(id, out var reservation) && reservation.Status is ReservationStatus.Confirmed or ReservationStatus.PendingApproval)
         {
             Index.Add(id, Padding.Pad(reservation.Range), reservation.Quantity);
         }

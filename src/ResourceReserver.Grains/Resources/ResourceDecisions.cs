@@ -85,7 +85,7 @@ internal static class ResourceDecisions
         }
 
         var changes = new ResourceChanges();
-        foreach (var leftover in book.Reservations.Values.Where(r => r.Status == ReservationStatus.Confirmed && r.End > now).ToList())
+        foreach (var leftover in book.Reservations.Values.Where(r => r.Status is ReservationStatus.Confirmed or ReservationStatus.PendingApproval && r.End > now).ToList())
         {
             BookingDecisions.CancelReservation(leftover, actor, DeletedReason, now, changes);
         }
@@ -116,6 +116,10 @@ internal static class ResourceDecisions
                 var completed = reservation with { Status = ReservationStatus.Completed, UpdatedAt = now, Version = reservation.Version + 1 };
                 changes.Put(ReservationRow.Archive(completed));
                 changes.Record(EventTypes.ReservationCompleted, now, null, completed);
+            }
+            else if (reservation.Status == ReservationStatus.PendingApproval)
+            {
+                ApprovalDecisions.Settle(reservation, now, changes);
             }
             else
             {

@@ -1,8 +1,8 @@
 namespace ResourceReserver.Resources;
 
 /// <summary>
-/// What the resource does by itself on time: holds lapse (a grain timer while active, a persisted reminder to
-/// come back after a restart) and maintenance resets. Ended reservations are completed when
+/// What the resource does by itself on time: holds lapse and undecided approval requests expire (a grain timer
+/// while active, a persisted reminder to come back after a restart) and maintenance resets. Ended reservations are completed when
 /// <see cref="ResourceExpirySweeper"/> asks.
 /// </summary>
 public sealed partial class ResourceGrain
@@ -73,6 +73,7 @@ public sealed partial class ResourceGrain
     private async Task LapseDueHoldsAsync()
     {
         await DecideAsync(HoldDecisions.Lapse);
+        await DecideAsync(ApprovalDecisions.Expire);
 
         // Re-armed even when nothing was due yet (a timer may fire a hair early).
         _holdTimerDue = null;
@@ -110,10 +111,15 @@ public sealed partial class ResourceGrain
         }
     }
 
-    /// <summary>Arms the grain timer for the next hold to lapse (none when no hold stands); returns when that is.</summary>
+    /// <summary>
+    /// Arms the grain timer for the next hold to lapse or approval request to expire (none when neither stands);
+    /// returns when that is.
+    /// </summary>
     private DateTimeOffset? ArmHoldTimer()
     {
-        var next = Book.Holds.Count == 0 ? (DateTimeOffset?)null : Book.Holds.Values.Min(HoldDecisions.LapsesAt);
+        var nextLapse = Book.Holds.Count == 0 ? (DateTimeOffset?)null : Book.Holds.Values.Min(HoldDecisions.LapsesAt);
+        var nextExpiry = ApprovalDecisions.NextExpiry(Book);
+        var next = nextLapse is { } lapse && nextExpiry is { } expiry ? (lapse < expiry ? lapse : expiry) : nextLapse ?? nextExpiry;
         if (next == _holdTimerDue && (next is null || _holdTimer is not null))
         {
             return next;

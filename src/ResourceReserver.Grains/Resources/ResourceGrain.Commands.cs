@@ -91,6 +91,14 @@ public sealed partial class ResourceGrain
         DecideAsync((book, now) => OfferDecisions.Settle(book, release, candidates, now));
 
     /// <inheritdoc />
+    public Task<Outcome<Reservation>> ApproveAsync(Guid reservationId, Actor actor, string? message) =>
+        DecideAsync((book, now) => ApprovalDecisions.Approve(book, reservationId, actor, message, now));
+
+    /// <inheritdoc />
+    public Task<Outcome<Reservation>> RejectAsync(Guid reservationId, Actor actor, string? message) =>
+        DecideAsync((book, now) => ApprovalDecisions.Reject(book, reservationId, actor, message, now));
+
+    /// <inheritdoc />
     public Task<Outcome<Reservation>> AcceptOfferAsync(Guid entryId, Guid userId) => WithQuotaAsync(
         userId,
         1,

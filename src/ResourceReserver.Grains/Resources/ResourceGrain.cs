@@ -8,7 +8,7 @@ namespace ResourceReserver.Resources;
 
 /// <summary>
 /// One bookable resource; it only orchestrates. Decisions are pure functions in plain classes
-/// (<see cref="BookingDecisions"/>, <see cref="SeriesDecisions"/>, <see cref="HoldDecisions"/>,
+/// (<see cref="BookingDecisions"/>, <see cref="SeriesDecisions"/>, <see cref="HoldDecisions"/>, <see cref="ApprovalDecisions"/>,
 /// <see cref="OfferDecisions"/>, <see cref="ResourceDecisions"/>) run one after another on the state in memory;
 /// <see cref="ResourceCommitQueue"/> stores them, a batch per transaction, before anyone is answered. Non-reentrant
 /// except for <see cref="BookAsync"/>, which interleaves so concurrent bookings share a commit.

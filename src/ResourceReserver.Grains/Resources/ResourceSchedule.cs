@@ -161,5 +161,5 @@ internal static class ResourceSchedule
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
     private static int ActiveCountOf(ResourceBook book, Guid userId, DateTimeOffset now) =>
-        book.Reservations.Values.Count(r => r.UserId == userId && r.Status == ReservationStatus.Confirmed && r.End > now);
+        book.Reservations.Values.Count(r => r.UserId == userId && r.Status is ReservationStatus.Confirmed or ReservationStatus.PendingApproval && r.End > now);
 }

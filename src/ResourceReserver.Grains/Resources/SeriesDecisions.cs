@@ -77,9 +77,7 @@ internal static class SeriesDecisions
         var booked = accepted.Select(a =>
         {
             var reservation = BookingDecisions.NewReservation(book.Id, a.Id, request.UserId, a.Range, request.Quantity, request.Title, request.Notes, request.SeriesId, now);
-            changes.Put(ReservationRow.Live(reservation));
-            changes.Record(Events.EventTypes.ReservationCreated, now, request.UserId, reservation);
-            return reservation;
+            return ApprovalDecisions.Admit(book, reservation, now, changes);
         }).ToList();
         return new Decided<SeriesResult>(new SeriesResult(request.SeriesId, booked, skipped), changes);
     }
@@ -100,7 +98,7 @@ internal static class SeriesDecisions
         }
 
         var targets = book.Reservations.Values
-            .Where(r => r.SeriesId == anchor.SeriesId && r.Status == ReservationStatus.Confirmed && r.End > now)
+            .Where(r => r.SeriesId == anchor.SeriesId && r.Status is ReservationStatus.Confirmed or ReservationStatus.PendingApproval && r.End > now)
             .Where(r => scope == SeriesScope.All || r.Start >= anchor.Start)
             .OrderBy(r => r.Start)
             .ToList();

@@ -10,7 +10,9 @@ internal static class EnumText
         where T : struct, Enum
     {
         value = default;
-        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        // Multi-word names are written in snake case by the API (pending_approval).
+        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(n), text, StringComparison.OrdinalIgnoreCase));
         return name is not null && Enum.TryParse(name, out value);
     }
 }

@@ -25,10 +25,20 @@ public static class ReservationsApi
         return group;
     }
 
-    private static async Task<Results<Created<ReservationView>, ProblemHttpResult>> CreateAsync(
-        CreateReservationRequest request, HttpContext http, ReservationService reservations) =>
-        (await reservations.BookAsync(http.User.Actor(), request, http.Request.Headers["Idempotency-Key"].ToString()))
-            .ToCreated(r => $"/api/v1/reservations/{r.Id}");
+    private static async Task<Results<Created<ReservationView>, Accepted<ReservationView>, ProblemHttpResult>> CreateAsync(
+        CreateReservationRequest request, HttpContext http, ReservationService reservations)
+    {
+        var outcome = await reservations.BookAsync(http.User.Actor(), request, http.Request.Headers["Idempotency-Key"].ToString());
+        if (!outcome.IsSuccess)
+        {
+            return Problem.From(outcome.Error!);
+        }
+
+        // A resource that requires approval takes the request, not the booking: 202 until an approver decides.
+        var view = outcome.Value!;
+        var location = $"/api/v1/reservations/{view.Id}";
+        return view.Status == ApprovalService.PendingStatus ? TypedResults.Accepted(location, view) : TypedResults.Created(location, view);
+    }
 
     private static async Task<Results<Ok<Page<ReservationView>>, ProblemHttpResult>> ListAsync(
         HttpContext http, ReservationService reservations, string? userId, string? resourceId, string? from, string? until, string? status, string? limit, string? cursor) =>

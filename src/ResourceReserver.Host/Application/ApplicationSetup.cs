@@ -13,6 +13,7 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<ResourceService>();
         builder.Services.AddSingleton<ReservationService>();
         builder.Services.AddSingleton<HoldService>();
+        builder.Services.AddSingleton<ApprovalService>();
         builder.Services.AddSingleton<WaitlistService>();
         builder.Services.AddSingleton<CalendarService>();
         builder.Services.AddSingleton<NotificationService>();

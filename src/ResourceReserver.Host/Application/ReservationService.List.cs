@@ -61,9 +61,15 @@ public sealed partial class ReservationService
             return Refusal.Invalid("from", "from and until must be ISO 8601 instants with an offset.");
         }
 
-        if (query.Status is not null && !EnumText.TryParse<ReservationStatus>(query.Status, out _))
+        ReservationStatus? status = null;
+        if (query.Status is not null)
         {
-            return Refusal.Invalid("status", "status must be confirmed, cancelled, completed or expired.");
+            if (!EnumText.TryParse<ReservationStatus>(query.Status, out var parsedStatus))
+            {
+                return Refusal.Invalid("status", "status must be confirmed, cancelled, completed, expired, held, pending_approval or rejected.");
+            }
+
+            status = parsedStatus;
         }
 
         if (query.Cursor is not null && !Cursor.TryDecode(query.Cursor, out _, out _))
@@ -72,7 +78,7 @@ public sealed partial class ReservationService
         }
 
         var page = await store.ListReservationsAsync(
-            new ReservationFilter(owner, resource, fromInstant, untilInstant, query.Status?.ToLowerInvariant(), pageSize, query.Cursor), ct);
+            new ReservationFilter(owner, resource, fromInstant, untilInstant, status is { } s ? SqlReadStore.StatusText(s) : null, pageSize, query.Cursor), ct);
         return page;
     }
 }

@@ -26,6 +26,11 @@ public sealed partial class ResourceService
             return Refusal.Invalid("rules", rulesProblem);
         }
 
+        if (request.Rules?.ApprovalProblem() is { } approvalProblem)
+        {
+            return Refusal.Invalid("rules", approvalProblem);
+        }
+
         var (hours, blackouts, badField, badHours) = OpeningPeriodBody.Parse(request.BusinessHours, request.Blackouts);
         if (badField is not null)
         {

@@ -20,7 +20,11 @@ public static class NotificationComposer
     public static Guid? ResourceOf(DomainEvent e) => e switch
     {
         { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry } => entry.ResourceId,
-        { Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated, Reservation: { } r } => r.ResourceId,
+        {
+            Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated
+                or EventTypes.ApprovalRequested or EventTypes.ApprovalApproved or EventTypes.ApprovalRejected,
+            Reservation: { } r,
+        } => r.ResourceId,
         _ => null,
     };
 
@@ -51,6 +55,9 @@ public static class NotificationComposer
             EventTypes.ReservationCreated => ("reservation_confirmed", MessageText.ReservationConfirmed),
             EventTypes.ReservationCancelled => ("reservation_cancelled", MessageText.ReservationCancelled),
             EventTypes.ReservationUpdated => ("reservation_updated", MessageText.ReservationChanged),
+            EventTypes.ApprovalRequested => ("approval_requested", MessageText.ApprovalRequested),
+            EventTypes.ApprovalApproved => ("approval_approved", MessageText.ApprovalApproved),
+            EventTypes.ApprovalRejected => ("approval_rejected", MessageText.ApprovalRejected),
             _ => (null, null),
         };
         return kind is null || e.Reservation is not { } reservation

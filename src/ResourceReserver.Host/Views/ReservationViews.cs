@@ -1,5 +1,6 @@
 using ResourceReserver.Client.Contracts;
 using ResourceReserver.Contracts;
+using ResourceReserver.Infrastructure.ReadStore;
 
 namespace ResourceReserver.Host.Views;
 
@@ -11,7 +12,8 @@ public static class ReservationViews
         /// <summary>Projects a reservation to the API shape.</summary>
         public static ReservationView From(Reservation r) => new(
             r.Id, r.ResourceId, r.UserId, r.Start.ToUniversalTime(), r.End.ToUniversalTime(), r.Quantity, r.Title, r.Notes,
-            r.Status.ToString().ToLowerInvariant(), r.CreatedAt.ToUniversalTime(), r.UpdatedAt.ToUniversalTime(), r.CancelReason);
+            SqlReadStore.StatusText(r.Status), r.CreatedAt.ToUniversalTime(), r.UpdatedAt.ToUniversalTime(), r.CancelReason,
+            r.ApprovalExpiresAt?.ToUniversalTime(), r.DecidedBy, r.DecisionMessage);
     }
 
     extension(HoldView)

@@ -29,7 +29,10 @@ public static class ResourceViews
                 (int)r.Details.Rules.MaxHorizon.TotalDays,
                 (int)r.Details.Rules.BufferBefore.TotalMinutes,
                 (int)r.Details.Rules.BufferAfter.TotalMinutes,
-                r.Details.Rules.MaxActivePerUser),
+                r.Details.Rules.MaxActivePerUser,
+                r.Details.Rules.RequiresApproval,
+                r.Details.Rules.Approvers,
+                System.Xml.XmlConvert.ToString(r.Details.Rules.EffectiveApprovalTimeout)),
             r.CreatedAt,
             r.UpdatedAt,
             r.Details.BusinessHours is { } hours ? OpeningPeriodBody.From(hours) : null,
@@ -48,6 +51,9 @@ public static class ResourceViews
         BufferBefore = body.BufferBeforeMinutes is { } before ? TimeSpan.FromMinutes(before) : current.BufferBefore,
         BufferAfter = body.BufferAfterMinutes is { } after ? TimeSpan.FromMinutes(after) : current.BufferAfter,
         MaxActivePerUser = body.MaxActivePerUser ?? current.MaxActivePerUser,
+        RequiresApproval = body.RequiresApproval ?? current.RequiresApproval,
+        Approvers = body.Approvers is { } approvers ? approvers.Select(Guid.Parse).Distinct().ToList() : current.Approvers,
+        ApprovalTimeout = body.ParsedApprovalTimeout() ?? current.ApprovalTimeout,
     };
 
     extension(OpeningPeriodBody)

@@ -20,6 +20,9 @@ public static class MailComposer
             "confirmation" => (words[MessageText.ReservationConfirmed, name], words[MessageText.ConfirmedOpening]),
             "cancellation" => (words[MessageText.ReservationCancelled, name], words[MessageText.CancelledOpening]),
             "update" => (words[MessageText.ReservationChanged, name], words[MessageText.ChangedOpening]),
+            "approval_requested" => (words[MessageText.ApprovalRequested, name], words[MessageText.ApprovalRequestedOpening]),
+            "approval_approved" => (words[MessageText.ApprovalApproved, name], words[MessageText.ApprovalApprovedOpening]),
+            "approval_rejected" => (words[MessageText.ApprovalRejected, name], words[MessageText.ApprovalRejectedOpening]),
             "reminder" => (words[MessageText.ReminderSubject, name, inLead], words[MessageText.ReminderOpening, inLead]),
             _ => (words[MessageText.ReservationAbout, name], words[MessageText.AboutOpening]),
         };

@@ -38,6 +38,9 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, MessageLanguag
                 EventTypes.ReservationCreated => "confirmation",
                 EventTypes.ReservationCancelled => "cancellation",
                 EventTypes.ReservationUpdated => "update",
+                EventTypes.ApprovalRequested => "approval_requested",
+                EventTypes.ApprovalApproved => "approval_approved",
+                EventTypes.ApprovalRejected => "approval_rejected",
                 _ => null,
             };
             if (kind is null || domainEvent.Reservation is not { } reservation
@@ -49,7 +52,8 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, MessageLanguag
             var resource = await batch.ResourceAsync(reservation.ResourceId, ct);
             var now = time.GetUtcNow();
             var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null, languages.For(user));
-            var ics = IcsOf(reservation, resource);
+            // Only a booked time goes into the calendar: a request still waiting or rejected does not.
+            var ics = kind is "approval_requested" or "approval_rejected" ? null : IcsOf(reservation, resource);
             var key = kind == "update" ? $"{reservation.Id}:update:{reservation.Version}" : $"{reservation.Id}:{kind}";
             await outbox.EnqueueAsync(batch.Transaction, new QueuedMail(key, kind, email, subject, text, html, ics, reservation.Id, reservation.Start, now), now, ct);
         }

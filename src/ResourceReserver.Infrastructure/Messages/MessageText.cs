@@ -11,6 +11,12 @@ public sealed class MessageText
     public const string ReservationCancelled = "Reservation cancelled: {0}";
     public const string ReservationChanged = "Reservation changed: {0}";
     public const string ReservationAbout = "Reservation: {0}";
+    public const string ApprovalRequested = "Waiting for approval: {0}";
+    public const string ApprovalApproved = "Reservation approved: {0}";
+    public const string ApprovalRejected = "Request rejected: {0}";
+    public const string ApprovalRequestedOpening = "Your request is waiting for an approver; the time is held for you meanwhile.";
+    public const string ApprovalApprovedOpening = "Your request was approved; the reservation is confirmed.";
+    public const string ApprovalRejectedOpening = "Your request was rejected.";
     public const string ReminderSubject = "Reminder: {0} in {1}";
     public const string ReminderTitle = "Reservation starts in {0}: {1}";
     public const string SlotFree = "A slot is free: {0}";

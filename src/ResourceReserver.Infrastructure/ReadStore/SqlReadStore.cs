@@ -129,5 +129,5 @@ public sealed partial class SqlReadStore(DbDataSource dataSource, EventSignal? s
         ("id", u.Id.ToString()), ("name", u.Username.ToLowerInvariant()), ("version", u.Version), ("payload", JsonSerializer.Serialize(u, ReadStoreJson.Options)));
 
     /// <summary>The stored (and API) spelling of a reservation status.</summary>
-    public static string StatusText(ReservationStatus status) => status.ToString().ToLowerInvariant();
+    public static string StatusText(ReservationStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }

@@ -24,7 +24,7 @@ public sealed class ReminderScheduler(ReminderStore store, IOptions<ReservationR
         var scheduled = new List<ScheduledReminder>();
         foreach (var domainEvent in batch.Events)
         {
-            if (domainEvent.Type is not (EventTypes.ReservationCreated or EventTypes.ReservationUpdated)
+            if (domainEvent.Type is not (EventTypes.ReservationCreated or EventTypes.ReservationUpdated or EventTypes.ApprovalApproved)
                 || domainEvent.Reservation is not { Status: ReservationStatus.Confirmed } reservation)
             {
                 continue;

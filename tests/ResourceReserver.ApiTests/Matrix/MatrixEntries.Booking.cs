@@ -62,7 +62,17 @@ public static partial class MatrixEntries
         E("DELETE", "/api/v1/waitlist/{id}", OwnerOr(Manage), 200, Delete, async (w, _) => $"/api/v1/waitlist/{await w.OwnerWaitlistEntryAsync()}"),
         E("POST", "/api/v1/waitlist/{id}/accept", OwnerOr(Manage, 403, Book), 409, Write, async (w, _) => $"/api/v1/waitlist/{await w.OwnerWaitlistEntryAsync()}/accept"),
         E("POST", "/api/v1/waitlist/{id}/decline", OwnerOr(Manage), 409, Write, async (w, _) => $"/api/v1/waitlist/{await w.OwnerWaitlistEntryAsync()}/decline"),
+
+        E("GET", "/api/v1/approvals/", SignedIn, 200, Read, At("/api/v1/approvals?limit=100")),
+        E("POST", "/api/v1/approvals/{reservationId}/approve", Needs(Permission.ApprovalsDecide), 200, Admin,
+            async (w, _) => $"/api/v1/approvals/{await OwnerPendingAsync(w)}/approve", Json(new { message = "ok" })),
+        E("POST", "/api/v1/approvals/{reservationId}/reject", Needs(Permission.ApprovalsDecide), 200, Admin,
+            async (w, _) => $"/api/v1/approvals/{await OwnerPendingAsync(w)}/reject", Json(new { message = "no" })),
     ];
+
+    /// <summary>A fresh request of the owner pending on a resource that requires approval (no approvers listed).</summary>
+    private static async Task<Guid> OwnerPendingAsync(MatrixWorld world) =>
+        await Approvals.ApprovalArrange.PendingAsync(world.Person(Who.Owner), await Approvals.ApprovalArrange.ResourceAsync(world.Admin), world.NextSlot());
 
     private static IEnumerable<MatrixEntry> Integrations() =>
     [

@@ -34,6 +34,9 @@ public sealed class StaleActivationTests(StoreDatabases databases) : IClassFixtu
         ["set status"] = (b, s) => Decide(b, s.Now, (book, now) => ResourceDecisions.SetStatus(book, ResourceStatus.Disabled, null, Admin, now)),
         ["set hold timing"] = (b, s) => Decide(b, s.Now, (book, now) => HoldDecisions.SetTiming(book, new HoldTiming { HoldDuration = TimeSpan.FromMinutes(9) }, Admin, now)),
         ["delete resource"] = (b, s) => Decide(b, s.Now, (book, now) => ResourceDecisions.Delete(book, Admin, now)),
+        ["approve"] = (b, s) => Decide(b, s.Now, (book, now) => ApprovalDecisions.Approve(book, s.Pending, Admin, "ok", now)),
+        ["reject"] = (b, s) => Decide(b, s.Now, (book, now) => ApprovalDecisions.Reject(book, s.Pending, Admin, "no", now)),
+        ["expire approvals"] = (b, s) => Decide(b, s.Now.AddDays(3), ApprovalDecisions.Expire),
     };
 
     public static TheoryData<string, string, string> Cases()
@@ -71,7 +74,8 @@ public sealed class StaleActivationTests(StoreDatabases databases) : IClassFixtu
 
     /// <summary>
     /// A resource of capacity 1 with two bookings, a three-day series, a hold, a waitlist offer and a waiting entry
-    /// (whose wanted slot is booking A's), so every kind of decision has something to act on.
+    /// (whose wanted slot is booking A's), and then, once it requires approval, two pending requests, so every kind of
+    /// decision has something to act on.
     /// </summary>
     private sealed class Seed
     {
@@ -86,6 +90,8 @@ public sealed class StaleActivationTests(StoreDatabases databases) : IClassFixtu
         public Guid SeriesOccurrence { get; private set; }
 
         public Guid Hold { get; private set; }
+
+        public Guid Pending { get; private set; }
 
         public Guid Offer { get; } = Guid.NewGuid();
 
@@ -104,6 +110,11 @@ public sealed class StaleActivationTests(StoreDatabases databases) : IClassFixtu
             await harness.DoAsync(book, seed.Now, (b, now) => OfferDecisions.Settle(b, [], [new OfferCandidate(seed.Offer, seed.OfferUser, TimeSpan.FromHours(1), new TimeRange(seed.At(9), seed.At(10))), waiting], now));
             Assert.Single(book.Demand);
             Assert.Equal(2, book.Holds.Count);
+            var approval = book.Resource!.Details.Rules with { RequiresApproval = true };
+            await harness.DoAsync(book, seed.Now, (b, now) => ResourceDecisions.Update(b, new ResourcePatch { Rules = approval }, Admin, now));
+            seed.Pending = (await harness.DoAsync(book, seed.Now, (b, now) => BookingDecisions.Book(b, seed.Booking(19), now))).Rows.Single().Reservation.Id;
+            await harness.DoAsync(book, seed.Now, (b, now) => BookingDecisions.Book(b, seed.Booking(22), now));
+            Assert.Equal(2, book.Reservations.Values.Count(r => r.Status == ReservationStatus.PendingApproval));
             return seed;
         }
 
