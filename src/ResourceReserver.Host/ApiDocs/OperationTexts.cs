@@ -108,7 +108,7 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["MergeLabel"] = ("Merge a label into another", "Resources carrying this label carry the target label instead; this label is deleted."),
         ["SearchSuggestions"] = ("Search suggestions", "Up to 10 resources, tags, groups and labels matching the text by prefix or with a typo."),
         ["CreateSavedSearch"] = ("Save a search", "A named set of resource filters, kept for you only."),
-        ["ListSavedSearches"] = ("Your saved searches", "Your saved searches, newest first."),
+        ["ListSavedSearches"] = ("Your saved searches", "Your saved searches, oldest first."),
         ["DeleteSavedSearch"] = ("Delete a saved search", "Only your own."),
         ["RunSavedSearch"] = ("Run a saved search", "The resources its filters match now."),
         ["MyQuota"] = ("Your booking quota today", "Your daily booking quota (your tier's default or an administrator's override), how many bookings you made today and when the count resets."),
