@@ -95,6 +95,12 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["TestWebhook"] = ("Send a test delivery", "Queues a signed webhook.test delivery."),
         ["ListWebhookDeliveries"] = ("A webhook's deliveries", "Attempts, status and answers, newest first."),
         ["RetryWebhookDelivery"] = ("Retry a delivery", "Makes the delivery due now (one more attempt, same webhook-id)."),
+        ["MyQuota"] = ("Your booking quota today", "Your daily booking quota (your tier's default or an administrator's override), how many bookings you made today and when the count resets."),
+        ["SetUserQuota"] = ("Set a user's daily quota", "Overrides the tier's daily booking quota for one user; null returns them to the tier default."),
+        ["MyActivity"] = ("Your activity", "Audit entries about your own account and actions, newest first; filter by action and time; cursor-paginated."),
+        ["ListAuditEntries"] = ("List audit entries", "Every change and security event, newest first; filter by actor, action, entity, outcome and time; cursor-paginated."),
+        ["ExportAuditEntries"] = ("Export audit entries", "The filtered entries streamed as CSV (default) or JSON (format=json), without paging."),
+        ["AuditStats"] = ("Audit statistics", "The number of entries in a time window, by action and by UTC day."),
     };
 
     /// <summary>The operation ids that have texts.</summary>
