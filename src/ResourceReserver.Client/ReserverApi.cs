@@ -19,6 +19,7 @@ public sealed class ReserverApi
         Audit = new AuditClient(Transport);
         Access = new AccessClient(Transport);
         Organisation = new OrganisationClient(Transport);
+        Approvals = new ApprovalsClient(Transport);
     }
 
     /// <summary>Raw access, for what the typed clients do not cover.</summary>
@@ -53,4 +54,6 @@ public sealed class ReserverApi
 
     /// <summary>Groups, labels, tags, saved searches and search suggestions.</summary>
     public OrganisationClient Organisation { get; }
+    /// <summary>Approval requests and their decisions.</summary>
+    public ApprovalsClient Approvals { get; }
 }

@@ -34,6 +34,7 @@ public static class RrApp
             ShortcutCommands.Upcoming(kit),
             HoldCommands.Build(kit),
             WaitlistCommands.Build(kit),
+            ApprovalCommands.Build(kit),
             NotificationCommands.Build(kit),
             CalendarCommands.Build(kit),
             WebhookCommands.Build(kit),

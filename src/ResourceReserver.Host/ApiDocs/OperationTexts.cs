@@ -56,7 +56,7 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["ResourceNextAvailable"] = ("Next free slot", "The earliest bookable slot of a given length."),
         ["GetHoldTiming"] = ("Hold and offer timing", "How long a hold lasts and how long a waitlist offer stays open (ISO 8601 durations)."),
         ["SetHoldTiming"] = ("Change hold and offer timing", "holdDuration 1 second to 1 day, offerWindow 1 second to 7 days (ISO 8601 durations)."),
-        ["CreateReservation"] = ("Book a resource", "Books [start, end) if every rule allows it; 409 booking_conflict lists the conflicts and suggests free slots. Honours Idempotency-Key."),
+        ["CreateReservation"] = ("Book a resource", "Books [start, end) if every rule allows it; 409 booking_conflict lists the conflicts and suggests free slots. Honours Idempotency-Key. On a resource that requires approval the answer is 202 with status pending_approval: the request holds the time until an approver decides or approvalExpiresAt passes."),
         ["ListReservations"] = ("List reservations", "Your reservations (managers may filter by user or resource), by time and status; cursor-paginated."),
         ["GetReservation"] = ("One reservation", "For its owner and reservation managers."),
         ["ChangeReservation"] = ("Change a reservation", "Move, shorten, extend or retitle it under the same rules as a booking."),
@@ -68,7 +68,10 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["CreateHold"] = ("Hold a slot", "Blocks the slot for a few minutes under the same rules as a booking; confirm it to book."),
         ["GetHold"] = ("One hold", "The standing hold and when it expires."),
         ["ReleaseHold"] = ("Release a hold", "Frees the slot; the waitlist is offered it."),
-        ["ConfirmHold"] = ("Confirm a hold", "Turns the hold into a confirmed reservation with the same id; 410 once it lapsed."),
+        ["ConfirmHold"] = ("Confirm a hold", "Turns the hold into a confirmed reservation with the same id (202 pending_approval on a resource that requires approval); 410 once it lapsed."),
+        ["ListApprovals"] = ("Requests you may decide", "Requests on resources that require approval which the caller may decide (listed approvers, else approvals.decide holders; administrators always), with requester, resource name and time zone; status pending (default), approved or rejected; cursor-paginated."),
+        ["ApproveReservation"] = ("Approve a request", "The pending request becomes a confirmed reservation on the capacity it held; message (optional, up to 1000 characters) goes to the requester. 409 not_pending_approval once decided, cancelled or expired."),
+        ["RejectReservation"] = ("Reject a request", "message is required (up to 1000 characters) and goes to the requester; the time is freed and offered to the waitlist. 409 not_pending_approval once decided, cancelled or expired."),
         ["JoinWaitlist"] = ("Join a waitlist", "Wait for an exact window, or any window of the same length inside a flexible range."),
         ["ListMyWaitlistEntries"] = ("Your waitlist entries", "With status and position."),
         ["ListResourceWaitlist"] = ("A resource's waitlist", "Every entry in join order."),
@@ -129,6 +132,10 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         {
             operation.Summary ??= text.Summary;
             operation.Description ??= text.Description;
+            if (operation.Responses?.TryGetValue("202", out var accepted) == true && accepted is OpenApiResponse pending)
+            {
+                pending.Description = "The resource requires approval: the request is pending_approval and holds its time until an approver decides or approvalExpiresAt passes.";
+            }
         }
         else if (context.Description.RelativePath is { } path && path.StartsWith("dashboard", StringComparison.Ordinal))
         {

@@ -21,6 +21,9 @@ public static class UiPolicies
     /// <summary><c>audit.read</c>.</summary>
     public const string ReadAudit = "perm:audit.read";
 
+    /// <summary><c>approvals.decide</c>: shows the Approvals link (listed approvers reach the page without it).</summary>
+    public const string DecideApprovals = "perm:approvals.decide";
+
     /// <summary>The admin overview and its navigation link.</summary>
     public const string AdminArea = "admin-area";
 
