@@ -25,7 +25,7 @@ public sealed class LiveEventTail(LiveEventBus bus, MessageLanguages languages, 
         {
             if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId && NotificationComposer.RecipientOf(domainEvent) is { } userId
                 && NotificationComposer.For(
-                    domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name, languages.For(await batch.UserAsync(userId, ct))) is var (notification, _))
+                    domainEvent, await batch.ResourceAsync(resourceId, ct), languages.For(await batch.UserAsync(userId, ct))) is var (notification, _))
             {
                 notifications.Add(NotificationComposer.Live(notification));
             }

@@ -25,7 +25,7 @@ public sealed class ApproverNotifications(ApproverDirectory directory, MessageLa
         var made = new List<(Notification, string)>();
         foreach (var approver in await directory.ToTellAsync(batch, resource, request, ct))
         {
-            if (NotificationComposer.ForApprover(e, approver.Id, resource.Details.Name, requester, languages.For(approver)) is { } notification)
+            if (NotificationComposer.ForApprover(e, approver.Id, resource, requester, languages.For(approver)) is { } notification)
             {
                 made.Add(notification);
             }

@@ -44,17 +44,17 @@ public static class NotificationComposer
     };
 
     /// <summary>The notification and its dedupe key, or null when the event makes none.</summary>
-    public static (Notification Notification, string DedupeKey)? For(DomainEvent e, string? resourceName, MessageWording words)
+    public static (Notification Notification, string DedupeKey)? For(DomainEvent e, ResourceSnapshot? resource, MessageWording words)
     {
-        var name = resourceName ?? words[MessageText.AResource];
+        var (name, zone) = (resource?.Details.Name ?? words[MessageText.AResource], resource?.Details.TimeZone);
         if (e is { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry })
         {
             var slot = entry.OfferedSlot ?? new TimeRange(entry.Start, entry.End);
-            var until = entry.OfferExpiresAt is { } expires ? words[MessageText.AcceptBefore, $"{expires:u}"] : "";
+            var until = entry.OfferExpiresAt is { } expires ? words[MessageText.AcceptBefore, LocalTimes.At(expires, zone)] : "";
 
             // The offered hold carries the entry's id, so reservationId names both the hold and the entry to accept.
             return Make($"{e.Id}:{entry.UserId}", entry.UserId, WaitlistOfferKind, words[MessageText.SlotFree, name],
-                $"{name}, {slot.Start:u} – {slot.End:u}{until}", entry.Id, entry.ResourceId, e.OccurredAt);
+                $"{name}, {LocalTimes.Span(slot.Start, slot.End, zone)}{until}", entry.Id, entry.ResourceId, e.OccurredAt);
         }
 
         var (kind, title) = e.Type switch
@@ -70,7 +70,7 @@ public static class NotificationComposer
         return kind is null || e.Reservation is not { } reservation
             ? null
             : Make($"{e.Id}:{reservation.UserId}", reservation.UserId, kind, words[title!, name],
-                $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, e.OccurredAt);
+                $"{name}, {LocalTimes.Span(reservation.Start, reservation.End, zone)}", reservation.Id, reservation.ResourceId, e.OccurredAt);
     }
 
     /// <summary>
@@ -78,16 +78,16 @@ public static class NotificationComposer
     /// a request. Keyed by event and approver, so the requester's own notification of the same event stays apart.
     /// </summary>
     public static (Notification Notification, string DedupeKey)? ForApprover(
-        DomainEvent e, Guid approverId, string? resourceName, string requester, MessageWording words)
+        DomainEvent e, Guid approverId, ResourceSnapshot? resource, string requester, MessageWording words)
     {
         if (e is not { Type: EventTypes.ApprovalRequested, Reservation: { } request })
         {
             return null;
         }
 
-        var name = resourceName ?? words[MessageText.AResource];
+        var (name, zone) = (resource?.Details.Name ?? words[MessageText.AResource], resource?.Details.TimeZone);
         return Make($"{e.Id}:{approverId}", approverId, ApprovalToDecideKind, words[MessageText.ApprovalToDecide, name],
-            $"{words[MessageText.ApprovalToDecideOpening, requester]} {name}, {request.Start:u} – {request.End:u}",
+            $"{words[MessageText.ApprovalToDecideOpening, requester]} {name}, {LocalTimes.Span(request.Start, request.End, zone)}",
             request.Id, request.ResourceId, e.OccurredAt);
     }
 

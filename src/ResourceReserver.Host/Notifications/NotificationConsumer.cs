@@ -27,7 +27,7 @@ public sealed class NotificationConsumer(
         {
             if (NotificationComposer.ResourceOf(domainEvent) is { } resourceId && NotificationComposer.RecipientOf(domainEvent) is { } userId
                 && NotificationComposer.For(
-                    domainEvent, (await batch.ResourceAsync(resourceId, ct))?.Details.Name, languages.For(await batch.UserAsync(userId, ct))) is { } notification)
+                    domainEvent, await batch.ResourceAsync(resourceId, ct), languages.For(await batch.UserAsync(userId, ct))) is { } notification)
             {
                 made.Add(notification);
             }

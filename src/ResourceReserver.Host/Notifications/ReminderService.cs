@@ -77,7 +77,7 @@ public sealed class ReminderService(
         var name = resource?.Details.Name ?? words[MessageText.AResource];
         var notification = new Notification(
             NotificationStore.IdOf(reminder.Key), reservation.UserId, Kind, words[MessageText.ReminderTitle, words.Describe(lead), name],
-            $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, now, null);
+            $"{name}, {LocalTimes.Span(reservation.Start, reservation.End, resource?.Details.TimeZone)}", reservation.Id, reservation.ResourceId, now, null);
         await publisher.PublishAsync(notification, reminder.Key, ct);
         await reminders.CompleteAsync(reminder.Key, "sent", time.GetUtcNow(), ct);
     }

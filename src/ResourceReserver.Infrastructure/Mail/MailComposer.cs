@@ -13,7 +13,7 @@ public static class MailComposer
     {
         var name = resource?.Details.Name ?? words[MessageText.YourResource];
         var zone = resource?.Details.TimeZone ?? "UTC";
-        var when = $"{Local(reservation.Start, zone):yyyy-MM-dd HH:mm} – {Local(reservation.End, zone):HH:mm} ({zone})";
+        var when = LocalTimes.Span(reservation.Start, reservation.End, zone);
         var inLead = words.Describe(lead ?? TimeSpan.Zero);
         var (subject, opening) = kind switch
         {
@@ -51,6 +51,4 @@ public static class MailComposer
         return (subject, text, html);
     }
 
-    internal static DateTime Local(DateTimeOffset instant, string zone) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz) ? TimeZoneInfo.ConvertTime(instant, tz).DateTime : instant.UtcDateTime;
 }

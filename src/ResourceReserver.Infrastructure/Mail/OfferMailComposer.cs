@@ -16,8 +16,8 @@ public static class OfferMailComposer
         var name = resource?.Details.Name ?? words[MessageText.YourResource];
         var zone = resource?.Details.TimeZone ?? "UTC";
         var slot = entry.OfferedSlot ?? new TimeRange(entry.Start, entry.End);
-        var when = $"{MailComposer.Local(slot.Start, zone):yyyy-MM-dd HH:mm} – {MailComposer.Local(slot.End, zone):HH:mm} ({zone})";
-        var until = entry.OfferExpiresAt is { } expires ? $"{MailComposer.Local(expires, zone):yyyy-MM-dd HH:mm} ({zone})" : words[MessageText.Soon];
+        var when = LocalTimes.Span(slot.Start, slot.End, zone);
+        var until = entry.OfferExpiresAt is { } expires ? LocalTimes.At(expires, zone) : words[MessageText.Soon];
         var opening = words[MessageText.OfferOpening];
         var accept = words[MessageText.OfferAccept, until, entry.Id];
         var (resourceLabel, whenLabel, entryLabel) = (words[MessageText.ResourceLabel], words[MessageText.WhenLabel], words[MessageText.WaitlistEntryLabel]);
