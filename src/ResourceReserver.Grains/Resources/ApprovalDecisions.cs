@@ -47,7 +47,7 @@ internal static class ApprovalDecisions
     {
         if (string.IsNullOrWhiteSpace(message))
         {
-            return new DomainError(ErrorKind.Validation, "validation_failed", "A rejection needs a message.")
+            return new DomainError(ErrorKind.Validation, ProblemCode.ValidationFailed, "A rejection needs a message.")
             {
                 Errors = new Dictionary<string, string[]> { ["message"] = ["A rejection needs a message for the requester."] },
             };
@@ -104,7 +104,7 @@ internal static class ApprovalDecisions
     {
         if (message?.Length > MaxMessageLength)
         {
-            return new DomainError(ErrorKind.Validation, "validation_failed", $"The message may have at most {MaxMessageLength} characters.")
+            return new DomainError(ErrorKind.Validation, ProblemCode.ValidationFailed, $"The message may have at most {MaxMessageLength} characters.")
             {
                 Errors = new Dictionary<string, string[]> { ["message"] = [$"At most {MaxMessageLength} characters."] },
             };
