@@ -82,14 +82,15 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfZero(offsets.Count);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
-        var offset = new StringBuilder("CASE");
+        // One offset over the whole window (the common case) needs no CASE, which has to have a WHEN.
+        var offset = new StringBuilder(offsets.Count > 1 ? "CASE" : "");
         for (var i = 0; i < offsets.Count - 1; i++)
         {
             offset.Append(CultureInfo.InvariantCulture, $" WHEN x.start_ms < @u{i} THEN @o{i}");
             command.With($"u{i}", offsets[i].UntilMs).With($"o{i}", offsets[i].OffsetMs);
         }
 
-        offset.Append(" ELSE @olast END");
+        offset.Append(offsets.Count > 1 ? " ELSE @olast END" : "@olast");
         command.With("olast", offsets[^1].OffsetMs);
 
         // Day 0 of unix time (1970-01-01) was a Thursday, ISO weekday 4.
