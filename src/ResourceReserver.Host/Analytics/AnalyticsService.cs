@@ -58,19 +58,18 @@ public sealed class AnalyticsService(
         RunAsync(actor, query, async (request, ct) =>
         {
             var filter = request.Filter;
-            var bookingsTask = ResourcesAndBookingsAsync(filter, ct);
-            var peakTask = PeakCellsAsync(request, ct);
-            var usersTask = UserStatistics ? UsersAsync(filter, ct) : Task.FromResult<IReadOnlyList<UserActivity>>([]);
-            var (resources, booked) = await bookingsTask;
-            var utilization = Utilization(resources, booked, filter);
-            var (bookedMs, openMs) = (booked.Sum(b => b.Value.BookedMs), resources.Sum(r => OpenMsOf(r, filter)));
+            var resourcesTask = store.ResourcesAsync(filter, ct);
+            var aggregates = await store.DashboardAsync(filter, OpenHours.Offsets(request.Zone, filter.From, filter.Until), ct);
+            var resources = await resourcesTask;
+            var listed = resources.Select(r => r.Id).ToHashSet();
+            var booked = aggregates.Resources.Where(b => listed.Contains(b.ResourceId)).ToDictionary(b => b.ResourceId);
+            var (bookedMs, openMs) = (booked.Values.Sum(b => b.BookedMs), resources.Sum(r => OpenMsOf(r, filter)));
             var totals = new AnalyticsTotals(
-                resources.Count, utilization.Sum(u => u.Bookings), bookedMs / MsPerHour, openMs / MsPerHour, Ratio(bookedMs, openMs));
-            var busiest = (await peakTask).Where(c => c.Bookings > 0)
+                resources.Count, booked.Values.Sum(b => b.Bookings), bookedMs / MsPerHour, openMs / MsPerHour, Ratio(bookedMs, openMs));
+            var busiest = AllCells(aggregates.Peak).Where(c => c.Bookings > 0)
                 .OrderByDescending(c => c.Bookings).ThenBy(c => c.Weekday).ThenBy(c => c.Hour).Take(DashboardTop).ToList();
-            var users = await usersTask;
             return new AnalyticsDashboard(filter.From, filter.Until, request.Zone.Id, totals, Popular(resources, booked, DashboardTop), busiest,
-                UserStatistics, UserStatistics ? users.Take(DashboardTop).ToList() : null);
+                UserStatistics, UserStatistics ? Ranked(aggregates.Users).Take(DashboardTop).ToList() : null);
         }, ct);
 
     /// <summary>The refusal when per-person statistics are switched off (403 <c>user_statistics_disabled</c>).</summary>
@@ -130,13 +129,20 @@ public sealed class AnalyticsService(
     private async Task<IReadOnlyList<PeakHour>> PeakCellsAsync(AnalyticsRequest request, CancellationToken ct)
     {
         var filter = request.Filter;
-        var counted = (await store.PeakAsync(filter, OpenHours.Offsets(request.Zone, filter.From, filter.Until), ct))
-            .ToDictionary(c => (c.Weekday, c.Hour), c => c.Bookings);
+        return AllCells(await store.PeakAsync(filter, OpenHours.Offsets(request.Zone, filter.From, filter.Until), ct));
+    }
+
+    private static List<PeakHour> AllCells(IReadOnlyList<PeakCell> cells)
+    {
+        var counted = cells.ToDictionary(c => (c.Weekday, c.Hour), c => c.Bookings);
         return Enumerable.Range(1, 7).SelectMany(day => Enumerable.Range(0, 24).Select(hour => new PeakHour(day, hour, counted.GetValueOrDefault((day, hour))))).ToList();
     }
 
     private async Task<IReadOnlyList<UserActivity>> UsersAsync(AnalyticsFilter filter, CancellationToken ct) =>
-        (await store.ByUserAsync(filter, ct))
+        Ranked(await store.ByUserAsync(filter, ct));
+
+    private static List<UserActivity> Ranked(IEnumerable<UserBookings> users) =>
+        users
             .OrderByDescending(u => u.Bookings).ThenByDescending(u => u.BookedMs).ThenByDescending(u => u.Cancellations).ThenBy(u => u.UserId)
             .Select(u => new UserActivity(u.UserId, u.Username, u.Bookings, u.BookedMs / MsPerHour, u.Cancellations, u.NoShows))
             .ToList();

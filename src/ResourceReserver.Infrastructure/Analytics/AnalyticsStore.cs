@@ -12,7 +12,7 @@ namespace ResourceReserver.Infrastructure.Analytics;
 /// SQLite and PostgreSQL). A booking counts as booked while confirmed (or completed); it counts in a window when its
 /// interval overlaps the window, for its part inside the window times its quantity. Deleted resources are left out.
 /// </summary>
-public sealed class AnalyticsStore(DbDataSource dataSource)
+public sealed partial class AnalyticsStore(DbDataSource dataSource)
 {
     /// <summary>The statuses that count as booked: taken, in use or used.</summary>
     public static readonly IReadOnlyList<string> BookedStatuses = ["confirmed", "checked_in", "completed"];
@@ -79,20 +79,9 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<PeakCell>> PeakAsync(AnalyticsFilter filter, IReadOnlyList<OffsetSpan> offsets, CancellationToken ct = default)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(offsets.Count);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
-        // One offset over the whole window (the common case) needs no CASE, which has to have a WHEN.
-        var offset = new StringBuilder(offsets.Count > 1 ? "CASE" : "");
-        for (var i = 0; i < offsets.Count - 1; i++)
-        {
-            offset.Append(CultureInfo.InvariantCulture, $" WHEN x.start_ms < @u{i} THEN @o{i}");
-            command.With($"u{i}", offsets[i].UntilMs).With($"o{i}", offsets[i].OffsetMs);
-        }
-
-        offset.Append(offsets.Count > 1 ? " ELSE @olast END" : "@olast");
-        command.With("olast", offsets[^1].OffsetMs);
-
+        var offset = LocalOffset(command, offsets);
         // Day 0 of unix time (1970-01-01) was a Thursday, ISO weekday 4.
         command.CommandText =
             $"""
@@ -143,6 +132,22 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
         }
 
         return rows;
+    }
+
+    // The zone's offset at each booking's start: one parameter when the window has one offset (a CASE needs a WHEN).
+    private static string LocalOffset(DbCommand command, IReadOnlyList<OffsetSpan> offsets)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(offsets.Count);
+        var offset = new StringBuilder(offsets.Count > 1 ? "CASE" : "");
+        for (var i = 0; i < offsets.Count - 1; i++)
+        {
+            offset.Append(CultureInfo.InvariantCulture, $" WHEN x.start_ms < @u{i} THEN @o{i}");
+            command.With($"u{i}", offsets[i].UntilMs).With($"o{i}", offsets[i].OffsetMs);
+        }
+
+        offset.Append(offsets.Count > 1 ? " ELSE @olast END" : "@olast");
+        command.With("olast", offsets[^1].OffsetMs);
+        return offset.ToString();
     }
 
     private static string ResourceWhere(DbCommand command, AnalyticsFilter filter)
