@@ -17,6 +17,7 @@ public sealed class ReserverApi
         Integrations = new IntegrationsClient(Transport);
         System = new SystemClient(Transport);
         Audit = new AuditClient(Transport);
+        Analytics = new AnalyticsClient(Transport);
         Access = new AccessClient(Transport);
     }
 
@@ -49,4 +50,7 @@ public sealed class ReserverApi
 
     /// <summary>The audit log and the user's own activity.</summary>
     public AuditClient Audit { get; }
+
+    /// <summary>The analytics reports.</summary>
+    public AnalyticsClient Analytics { get; }
 }

@@ -25,3 +25,6 @@ public sealed record UserBookings(Guid UserId, string? Username, long Bookings, 
 
 /// <summary>The resources an analytics answer covers, with what their open hours are computed from.</summary>
 public sealed record AnalyticsResource(Guid Id, string Name, int Capacity, ResourceDetails Details);
+
+/// <summary>What the dashboard is computed from: the per-resource, peak and per-user aggregates of one window.</summary>
+public sealed record DashboardAggregates(IReadOnlyList<ResourceBookings> Resources, IReadOnlyList<PeakCell> Peak, IReadOnlyList<UserBookings> Users);
