@@ -14,24 +14,12 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/analytics").WithTags("Analytics").RequirePermission(Permission.AnalyticsRead);
-        group.MapGet("/utilization", UtilizationAsync).WithName("AnalyticsUtilization")
-            .WithSummary("Utilisation per resource")
-            .WithDescription("Booked hours (confirmed bookings clipped to the window, times quantity) against open hours (business hours in the window in the resource's zone, times capacity).");
-        group.MapGet("/popular", PopularAsync).WithName("AnalyticsPopular")
-            .WithSummary("Most booked resources")
-            .WithDescription("Resources with bookings in the window, ranked by bookings, then booked hours; limit 1–100 (default 10).");
-        group.MapGet("/peak", PeakAsync).WithName("AnalyticsPeak")
-            .WithSummary("Bookings by weekday and hour")
-            .WithDescription("Each confirmed booking starting in the window, counted once in the hour of its start in timeZone (default UTC); weekday 1 = Monday … 7 = Sunday.");
-        group.MapGet("/users", UsersAsync).WithName("AnalyticsUsers")
-            .WithSummary("Bookings per user")
-            .WithDescription("Per user: bookings, booked hours, cancellations and no-shows in the window. 403 user_statistics_disabled when per-person statistics are switched off.");
-        group.MapGet("/dashboard", DashboardAsync).WithName("AnalyticsDashboard")
-            .WithSummary("Analytics at a glance")
-            .WithDescription("Totals, the five most booked resources, the five busiest hours and, when per-person statistics are on, the five most active users.");
+        group.MapGet("/utilization", UtilizationAsync).WithName("AnalyticsUtilization");
+        group.MapGet("/popular", PopularAsync).WithName("AnalyticsPopular");
+        group.MapGet("/peak", PeakAsync).WithName("AnalyticsPeak");
+        group.MapGet("/users", UsersAsync).WithName("AnalyticsUsers");
+        group.MapGet("/dashboard", DashboardAsync).WithName("AnalyticsDashboard");
         group.MapGet("/export/{report}.csv", ExportAsync).WithName("AnalyticsExport")
-            .WithSummary("Export a report as CSV")
-            .WithDescription("report is utilization, popular, peak or users; the same filters as the report.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         // The web UI's download links: the same rules, signed in by the UI's cookie.
