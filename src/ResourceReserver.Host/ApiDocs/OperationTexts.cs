@@ -98,6 +98,12 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["AnalyticsUsers"] = ("Bookings per user", "Per user: bookings, booked hours, cancellations and no-shows in the window. 403 user_statistics_disabled when per-person statistics are switched off."),
         ["AnalyticsDashboard"] = ("Analytics at a glance", "Totals, the five most booked resources, the five busiest hours and, when per-person statistics are on, the five most active users."),
         ["AnalyticsExport"] = ("Export a report as CSV", "report is utilization, popular, peak or users; the same filters as the report."),
+        ["MyQuota"] = ("Your booking quota today", "Your daily booking quota (your tier's default or an administrator's override), how many bookings you made today and when the count resets."),
+        ["SetUserQuota"] = ("Set a user's daily quota", "Overrides the tier's daily booking quota for one user; null returns them to the tier default."),
+        ["MyActivity"] = ("Your activity", "Audit entries about your own account and actions, newest first; filter by action and time; cursor-paginated."),
+        ["ListAuditEntries"] = ("List audit entries", "Every change and security event, newest first; filter by actor, action, entity, outcome and time; cursor-paginated."),
+        ["ExportAuditEntries"] = ("Export audit entries", "The filtered entries streamed as CSV (default) or JSON (format=json), without paging."),
+        ["AuditStats"] = ("Audit statistics", "The number of entries in a time window, by action and by UTC day."),
     };
 
     /// <summary>The operation ids that have texts.</summary>
