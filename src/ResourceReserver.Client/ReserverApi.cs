@@ -19,6 +19,8 @@ public sealed class ReserverApi
         Audit = new AuditClient(Transport);
         Analytics = new AnalyticsClient(Transport);
         Access = new AccessClient(Transport);
+        Organisation = new OrganisationClient(Transport);
+        Approvals = new ApprovalsClient(Transport);
     }
 
     /// <summary>Raw access, for what the typed clients do not cover.</summary>
@@ -51,6 +53,13 @@ public sealed class ReserverApi
     /// <summary>The audit log and the user's own activity.</summary>
     public AuditClient Audit { get; }
 
+<<<<<<< HEAD
     /// <summary>The analytics reports.</summary>
     public AnalyticsClient Analytics { get; }
+=======
+    /// <summary>Groups, labels, tags, saved searches and search suggestions.</summary>
+    public OrganisationClient Organisation { get; }
+    /// <summary>Approval requests and their decisions.</summary>
+    public ApprovalsClient Approvals { get; }
+>>>>>>> integration
 }

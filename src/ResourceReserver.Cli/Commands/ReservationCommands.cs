@@ -60,8 +60,16 @@ public static class ReservationCommands
 
                 var request = new CreateReservationRequest(target.Id.ToString(), from, to, inv.Get(title), inv.Get(notes), inv.Get(quantity));
                 var created = await inv.Api.Reservations.CreateAsync(request, Guid.NewGuid().ToString("N"), inv.Ct);
-                var panel = await ReservationRender.DetailsAsync(inv, created.Value, "[green]reserved[/]");
-                inv.Print.Result(created.Body, console => console.Write(panel));
+                var pending = created.Value.Status == "pending_approval";
+                var panel = await ReservationRender.DetailsAsync(inv, created.Value, pending ? "[yellow]waiting for approval[/]" : "[green]reserved[/]");
+                inv.Print.Result(created.Body, console =>
+                {
+                    console.Write(panel);
+                    if (pending)
+                    {
+                        console.MarkupLine("Waiting for approval: the time is held for you until an approver decides; you are notified either way.");
+                    }
+                });
                 return;
             }
 

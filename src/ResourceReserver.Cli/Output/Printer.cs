@@ -86,8 +86,8 @@ public sealed class Printer(CliContext context, bool json)
     public static string Status(string status) => status switch
     {
         "confirmed" or "available" or "accepted" or "Healthy" => $"[green]{E(status)}[/]",
-        "held" or "offered" or "maintenance" or "waiting" or "pending" or "Degraded" => $"[yellow]{E(status)}[/]",
-        "cancelled" or "disabled" or "expired" or "declined" or "failed" or "Unhealthy" => $"[red]{E(status)}[/]",
+        "held" or "offered" or "maintenance" or "waiting" or "pending" or "pending_approval" or "Degraded" => $"[yellow]{E(status)}[/]",
+        "cancelled" or "disabled" or "expired" or "declined" or "failed" or "rejected" or "Unhealthy" => $"[red]{E(status)}[/]",
         _ => $"[grey]{E(status)}[/]",
     };
 }

@@ -59,6 +59,16 @@ public static class ReservationRender
             grid.AddRow("[bold]Notes[/]", E(r.Notes));
         }
 
+        if (r is { Status: "pending_approval", ApprovalExpiresAt: { } decideBy })
+        {
+            grid.AddRow("[bold]Decide by[/]", E(TimeFormat.At(decideBy, zone)));
+        }
+
+        if (r.DecisionMessage is { Length: > 0 } message)
+        {
+            grid.AddRow("[bold]Approver's note[/]", E(message));
+        }
+
         grid.AddRow("[bold]Id[/]", $"[grey]{r.Id}[/]");
         return new Panel(grid).Header(header).RoundedBorder();
     }

@@ -56,7 +56,7 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["ResourceNextAvailable"] = ("Next free slot", "The earliest bookable slot of a given length."),
         ["GetHoldTiming"] = ("Hold and offer timing", "How long a hold lasts and how long a waitlist offer stays open (ISO 8601 durations)."),
         ["SetHoldTiming"] = ("Change hold and offer timing", "holdDuration 1 second to 1 day, offerWindow 1 second to 7 days (ISO 8601 durations)."),
-        ["CreateReservation"] = ("Book a resource", "Books [start, end) if every rule allows it; 409 booking_conflict lists the conflicts and suggests free slots. Honours Idempotency-Key."),
+        ["CreateReservation"] = ("Book a resource", "Books [start, end) if every rule allows it; 409 booking_conflict lists the conflicts and suggests free slots. Honours Idempotency-Key. On a resource that requires approval the answer is 202 with status pending_approval: the request holds the time until an approver decides or approvalExpiresAt passes."),
         ["ListReservations"] = ("List reservations", "Your reservations (managers may filter by user or resource), by time and status; cursor-paginated."),
         ["GetReservation"] = ("One reservation", "For its owner and reservation managers."),
         ["ChangeReservation"] = ("Change a reservation", "Move, shorten, extend or retitle it under the same rules as a booking."),
@@ -68,7 +68,10 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["CreateHold"] = ("Hold a slot", "Blocks the slot for a few minutes under the same rules as a booking; confirm it to book."),
         ["GetHold"] = ("One hold", "The standing hold and when it expires."),
         ["ReleaseHold"] = ("Release a hold", "Frees the slot; the waitlist is offered it."),
-        ["ConfirmHold"] = ("Confirm a hold", "Turns the hold into a confirmed reservation with the same id; 410 once it lapsed."),
+        ["ConfirmHold"] = ("Confirm a hold", "Turns the hold into a confirmed reservation with the same id (202 pending_approval on a resource that requires approval); 410 once it lapsed."),
+        ["ListApprovals"] = ("Requests you may decide", "Requests on resources that require approval which the caller may decide (listed approvers, else approvals.decide holders; administrators always), with requester, resource name and time zone; status pending (default), approved or rejected; cursor-paginated."),
+        ["ApproveReservation"] = ("Approve a request", "The pending request becomes a confirmed reservation on the capacity it held; message (optional, up to 1000 characters) goes to the requester. 409 not_pending_approval once decided, cancelled or expired."),
+        ["RejectReservation"] = ("Reject a request", "message is required (up to 1000 characters) and goes to the requester; the time is freed and offered to the waitlist. 409 not_pending_approval once decided, cancelled or expired."),
         ["JoinWaitlist"] = ("Join a waitlist", "Wait for an exact window, or any window of the same length inside a flexible range."),
         ["ListMyWaitlistEntries"] = ("Your waitlist entries", "With status and position."),
         ["ListResourceWaitlist"] = ("A resource's waitlist", "Every entry in join order."),
@@ -92,12 +95,34 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["TestWebhook"] = ("Send a test delivery", "Queues a signed webhook.test delivery."),
         ["ListWebhookDeliveries"] = ("A webhook's deliveries", "Attempts, status and answers, newest first."),
         ["RetryWebhookDelivery"] = ("Retry a delivery", "Makes the delivery due now (one more attempt, same webhook-id)."),
+<<<<<<< HEAD
         ["AnalyticsUtilization"] = ("Utilisation per resource", "Booked hours (confirmed bookings clipped to the window, times quantity) against open hours (business hours in the window in the resource's zone, times capacity)."),
         ["AnalyticsPopular"] = ("Most booked resources", "Resources with bookings in the window, ranked by bookings, then booked hours; limit 1–100 (default 10)."),
         ["AnalyticsPeak"] = ("Bookings by weekday and hour", "Each confirmed booking starting in the window, counted once in the hour of its start in timeZone (default UTC); weekday 1 = Monday … 7 = Sunday."),
         ["AnalyticsUsers"] = ("Bookings per user", "Per user: bookings, booked hours, cancellations and no-shows in the window. 403 user_statistics_disabled when per-person statistics are switched off."),
         ["AnalyticsDashboard"] = ("Analytics at a glance", "Totals, the five most booked resources, the five busiest hours and, when per-person statistics are on, the five most active users."),
         ["AnalyticsExport"] = ("Export a report as CSV", "report is utilization, popular, peak or users; the same filters as the report."),
+=======
+        ["CreateGroup"] = ("Create a group", "A building, floor, area or other group, optionally under a parent; names are unique among siblings."),
+        ["ListGroups"] = ("List groups", "Every group, flat, with its parent; cursor-paginated."),
+        ["GroupTree"] = ("The group tree", "Groups nested under their parents, with the number of resources in each."),
+        ["GetGroup"] = ("One group", "Its name, kind, parent and description."),
+        ["UpdateGroup"] = ("Change a group", "Rename, describe or move it; moving it under itself or a descendant is refused with group_cycle."),
+        ["DeleteGroup"] = ("Delete a group", "Only an empty group: one that still holds subgroups or resources is refused with group_not_empty."),
+        ["RenameTag"] = ("Rename a tag", "Renames the tag on every resource; renaming into an existing tag merges the two."),
+        ["DeleteTag"] = ("Delete a tag", "Removes the tag from every resource."),
+        ["CreateLabel"] = ("Create a label", "A category, a value and a colour (#RRGGBB); category and value are unique together."),
+        ["ListLabels"] = ("List labels", "Every label with its category, value and colour."),
+        ["GetLabel"] = ("One label", "Its category, value and colour."),
+        ["UpdateLabel"] = ("Change a label", "Category, value or colour."),
+        ["DeleteLabel"] = ("Delete a label", "Removes the label and takes it off every resource."),
+        ["MergeLabel"] = ("Merge a label into another", "Resources carrying this label carry the target label instead; this label is deleted."),
+        ["SearchSuggestions"] = ("Search suggestions", "Up to 10 resources, tags, groups and labels matching the text by prefix or with a typo."),
+        ["CreateSavedSearch"] = ("Save a search", "A named set of resource filters, kept for you only."),
+        ["ListSavedSearches"] = ("Your saved searches", "Your saved searches, oldest first."),
+        ["DeleteSavedSearch"] = ("Delete a saved search", "Only your own."),
+        ["RunSavedSearch"] = ("Run a saved search", "The resources its filters match now."),
+>>>>>>> integration
         ["MyQuota"] = ("Your booking quota today", "Your daily booking quota (your tier's default or an administrator's override), how many bookings you made today and when the count resets."),
         ["SetUserQuota"] = ("Set a user's daily quota", "Overrides the tier's daily booking quota for one user; null returns them to the tier default."),
         ["MyActivity"] = ("Your activity", "Audit entries about your own account and actions, newest first; filter by action and time; cursor-paginated."),
@@ -116,6 +141,10 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         {
             operation.Summary ??= text.Summary;
             operation.Description ??= text.Description;
+            if (operation.Responses?.TryGetValue("202", out var accepted) == true && accepted is OpenApiResponse pending)
+            {
+                pending.Description = "The resource requires approval: the request is pending_approval and holds its time until an approver decides or approvalExpiresAt passes.";
+            }
         }
         else if (context.Description.RelativePath is { } path && path.StartsWith("dashboard", StringComparison.Ordinal))
         {

@@ -24,6 +24,8 @@ public sealed class RequestExamples : IOpenApiOperationTransformer
         ["CreateHold"] = () => new() { ["resourceId"] = "0193b1c4-5f6e-7a8b-9c0d-1e2f3a4b5c6d", ["start"] = "2027-01-10T09:00:00Z", ["end"] = "2027-01-10T10:00:00Z" },
         ["SetResourceStatus"] = () => new() { ["status"] = "maintenance", ["autoResetAfter"] = "PT8H" },
         ["SetHoldTiming"] = () => new() { ["holdDuration"] = "PT5M", ["offerWindow"] = "PT30M" },
+        ["ApproveReservation"] = () => new() { ["message"] = "Enjoy the room." },
+        ["RejectReservation"] = () => new() { ["message"] = "The room is being painted that week." },
         ["UpdateMe"] = () => new() { ["emailNotifications"] = true, ["reminderLeadTimesHours"] = new JsonArray(24, 1), ["language"] = "es" },
     };
 

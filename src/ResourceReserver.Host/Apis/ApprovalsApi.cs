@@ -22,7 +22,7 @@ public static class ApprovalsApi
         return group;
     }
 
-    private static async Task<Results<Ok<Page<ReservationView>>, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<Page<ApprovalRequestView>>, ProblemHttpResult>> ListAsync(
         HttpContext http, ApprovalService approvals, string? status, string? limit, string? cursor) =>
         (await approvals.ListAsync(http.User.Actor(), status, limit, cursor, http.RequestAborted)).ToOk();
 

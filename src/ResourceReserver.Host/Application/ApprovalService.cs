@@ -1,6 +1,7 @@
 using ResourceReserver.Contracts;
 using ResourceReserver.Grains;
 using ResourceReserver.Host.Apis;
+using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.ReadStore;
 
 namespace ResourceReserver.Host.Application;
@@ -9,7 +10,7 @@ namespace ResourceReserver.Host.Application;
 /// Approval requests for their approvers: listing what they may decide, and approving or rejecting, which the
 /// resource grain decides (<c>ApprovalDecisions</c>) so a decision never races a booking.
 /// </summary>
-public sealed class ApprovalService(IGrainFactory grains, SqlReadStore store)
+public sealed class ApprovalService(IGrainFactory grains, SqlReadStore store, EventLog users)
 {
     /// <summary>The API status of a request waiting for approval.</summary>
     public const string PendingStatus = "pending_approval";
@@ -17,9 +18,9 @@ public sealed class ApprovalService(IGrainFactory grains, SqlReadStore store)
     /// <summary>
     /// Requests the actor may decide, by start time: <c>pending</c> (the default), <c>approved</c> (still confirmed)
     /// or <c>rejected</c>. A page holds the stored page's requests the actor may decide, so it may be shorter than
-    /// <paramref name="limit"/> while a next cursor remains.
+    /// <paramref name="limit"/> while a next cursor remains. Each names its requester and its resource with that resource's zone.
     /// </summary>
-    public async Task<Outcome<Page<ReservationView>>> ListAsync(Actor actor, string? status, string? limit, string? cursor, CancellationToken ct = default)
+    public async Task<Outcome<Page<ApprovalRequestView>>> ListAsync(Actor actor, string? status, string? limit, string? cursor, CancellationToken ct = default)
     {
         var stored = status?.ToLowerInvariant() switch
         {
@@ -45,8 +46,9 @@ public sealed class ApprovalService(IGrainFactory grains, SqlReadStore store)
 
         var page = await store.ListReservationsAsync(
             new ReservationFilter(null, null, null, null, SqlReadStore.StatusText(storedStatus), pageSize, cursor), ct);
-        var rules = new Dictionary<Guid, BookingRules?>();
-        var items = new List<ReservationView>();
+        var resources = new Dictionary<Guid, ResourceSnapshot?>();
+        var requesters = new Dictionary<Guid, string>();
+        var items = new List<ApprovalRequestView>();
         foreach (var reservation in page.Items)
         {
             // Confirmed reservations that never waited for a decision are not approvals.
@@ -55,19 +57,29 @@ public sealed class ApprovalService(IGrainFactory grains, SqlReadStore store)
                 continue;
             }
 
-            if (!rules.TryGetValue(reservation.ResourceId, out var resourceRules))
+            if (!resources.TryGetValue(reservation.ResourceId, out var resource))
             {
-                resourceRules = (await grains.GetGrain<IResourceGrain>(reservation.ResourceId).GetAsync())?.Details.Rules;
-                rules[reservation.ResourceId] = resourceRules;
+                resources[reservation.ResourceId] = resource = await grains.GetGrain<IResourceGrain>(reservation.ResourceId).GetAsync();
             }
 
-            if (resourceRules?.MayDecide(actor) == true)
+            if (resource?.Details.Rules.MayDecide(actor) != true)
             {
-                items.Add(ReservationView.From(reservation));
+                continue;
             }
+
+            if (!requesters.TryGetValue(reservation.UserId, out var requester))
+            {
+                requesters[reservation.UserId] = requester = (await users.GetUserAsync(reservation.UserId, ct))?.Username ?? reservation.UserId.ToString();
+            }
+
+            var view = ReservationView.From(reservation);
+            items.Add(new ApprovalRequestView(
+                view.Id, view.ResourceId, view.UserId, view.Start, view.End, view.Quantity, view.Title, view.Notes, view.Status,
+                view.CreatedAt, view.UpdatedAt, view.ApprovalExpiresAt, view.DecidedBy, view.DecisionMessage,
+                requester, resource.Details.Name, resource.Details.TimeZone));
         }
 
-        return new Page<ReservationView>(items, page.NextCursor);
+        return new Page<ApprovalRequestView>(items, page.NextCursor);
     }
 
     /// <summary>Approves a pending request: it becomes confirmed on the capacity it held.</summary>

@@ -9,7 +9,7 @@ namespace ResourceReserver.Host.Live;
 /// notifications they make (the same ones, same ids, the durable notification consumer stores). Local to the silo:
 /// it starts at the log's end and keeps its place in memory, so every silo's subscribers see everything.
 /// </summary>
-public sealed class LiveEventTail(LiveEventBus bus, MessageLanguages languages) : IEventConsumer
+public sealed class LiveEventTail(LiveEventBus bus, MessageLanguages languages, ApproverNotifications approvers) : IEventConsumer
 {
     /// <inheritdoc />
     public string Name => "live";
@@ -29,6 +29,8 @@ public sealed class LiveEventTail(LiveEventBus bus, MessageLanguages languages) 
             {
                 notifications.Add(NotificationComposer.Live(notification));
             }
+
+            notifications.AddRange((await approvers.ForAsync(batch, domainEvent, ct)).Select(n => NotificationComposer.Live(n.Notification)));
         }
 
         batch.AfterCommit(async () =>

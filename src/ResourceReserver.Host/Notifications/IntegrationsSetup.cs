@@ -1,3 +1,4 @@
+using ResourceReserver.Infrastructure.Accounts;
 using ResourceReserver.Infrastructure.Calendar;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Mail;
@@ -29,6 +30,8 @@ public static class IntegrationsSetup
         services.AddLocalization();
         services.AddSingleton<MessageLanguages>();
         services.AddSingleton<NotificationPublisher>();
+        services.AddSingleton<ApproverDirectory>();
+        services.AddSingleton<ApproverNotifications>();
         services.AddSingleton<IEventConsumer, NotificationConsumer>();
         services.AddSingleton<MailConsumer>();
         services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<MailConsumer>());

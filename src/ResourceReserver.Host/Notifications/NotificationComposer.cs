@@ -8,13 +8,16 @@ namespace ResourceReserver.Host.Notifications;
 
 /// <summary>
 /// The feed entry an event means for its user, if any: confirmed, cancelled, changed reservations and waitlist
-/// offers, worded in the user's language. Pure, and the same on every silo (the id comes from the dedupe key), so
+/// offers, approval requests (to the requester and to the approvers), worded in the user's language. Pure, and the same on every silo (the id comes from the dedupe key), so
 /// the durable consumer that stores it and each silo's live tail that shows it agree on what it is.
 /// </summary>
 public static class NotificationComposer
 {
     /// <summary>Feed kind of a waitlist offer.</summary>
     public const string WaitlistOfferKind = "waitlist_offer";
+
+    /// <summary>Feed kind of a request waiting for the recipient's decision.</summary>
+    public const string ApprovalToDecideKind = "approval_to_decide";
 
     /// <summary>The resource an event's notification would name, or null when the event makes none.</summary>
     public static Guid? ResourceOf(DomainEvent e) => e switch
@@ -68,6 +71,24 @@ public static class NotificationComposer
             ? null
             : Make($"{e.Id}:{reservation.UserId}", reservation.UserId, kind, words[title!, name],
                 $"{name}, {reservation.Start:u} – {reservation.End:u}", reservation.Id, reservation.ResourceId, e.OccurredAt);
+    }
+
+    /// <summary>
+    /// The notification telling an approver that a request waits for their decision, or null when the event is not
+    /// a request. Keyed by event and approver, so the requester's own notification of the same event stays apart.
+    /// </summary>
+    public static (Notification Notification, string DedupeKey)? ForApprover(
+        DomainEvent e, Guid approverId, string? resourceName, string requester, MessageWording words)
+    {
+        if (e is not { Type: EventTypes.ApprovalRequested, Reservation: { } request })
+        {
+            return null;
+        }
+
+        var name = resourceName ?? words[MessageText.AResource];
+        return Make($"{e.Id}:{approverId}", approverId, ApprovalToDecideKind, words[MessageText.ApprovalToDecide, name],
+            $"{words[MessageText.ApprovalToDecideOpening, requester]} {name}, {request.Start:u} – {request.End:u}",
+            request.Id, request.ResourceId, e.OccurredAt);
     }
 
     /// <summary>How a notification is pushed live.</summary>

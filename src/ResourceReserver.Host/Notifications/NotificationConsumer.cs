@@ -10,7 +10,8 @@ namespace ResourceReserver.Host.Notifications;
 /// pushes each new entry to its user's connections once the pass committed (through the Redis backplane to every
 /// silo). Every silo's bus gets the same notifications from its own live tail (<see cref="LiveEventTail"/>).
 /// </summary>
-public sealed class NotificationConsumer(NotificationStore store, HubLiveObserver live, MessageLanguages languages, ILogger<NotificationConsumer> logger) : IEventConsumer
+public sealed class NotificationConsumer(
+    NotificationStore store, HubLiveObserver live, MessageLanguages languages, ApproverNotifications approvers, ILogger<NotificationConsumer> logger) : IEventConsumer
 {
     /// <summary>Feed kind of a waitlist offer.</summary>
     public const string WaitlistOfferKind = NotificationComposer.WaitlistOfferKind;
@@ -30,6 +31,8 @@ public sealed class NotificationConsumer(NotificationStore store, HubLiveObserve
             {
                 made.Add(notification);
             }
+
+            made.AddRange(await approvers.ForAsync(batch, domainEvent, ct));
         }
 
         var added = made.Count == 0 ? [] : await store.AddAsync(batch.Transaction, made, ct);

@@ -49,6 +49,13 @@ public sealed class EventBatch
         return user;
     }
 
+    /// <summary>Up to <paramref name="max"/> active accounts that <paramref name="match"/>, in username order.</summary>
+    public Task<IReadOnlyList<UserProfile>> FindUsersAsync(Func<UserProfile, bool> match, int max, CancellationToken ct) =>
+        _log.FindUsersAsync(Transaction, match, max, ct);
+
+    /// <summary>The approvers of a resource as found once per pass (see <c>ApproverDirectory</c>).</summary>
+    internal Dictionary<Guid, IReadOnlyList<UserProfile>> Approvers => _pass.Approvers;
+
     /// <summary>Runs after the pass committed (in registration order); a failure is logged and not retried.</summary>
     public void AfterCommit(Func<Task> action) => _pass.AfterCommit.Add(action);
 
@@ -60,5 +67,7 @@ public sealed class EventBatch
         public Dictionary<Guid, UserProfile?> Users { get; } = [];
 
         public List<Func<Task>> AfterCommit { get; } = [];
+
+        public Dictionary<Guid, IReadOnlyList<UserProfile>> Approvers { get; } = [];
     }
 }

@@ -165,6 +165,26 @@ public sealed class EventLog(DbDataSource dataSource)
     internal Task<UserProfile?> GetUserAsync(DbTransaction transaction, Guid id, CancellationToken ct) =>
         GetPayloadAsync<UserProfile>(transaction, "users", id, ct);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> active accounts that <paramref name="match"/>, in username order, scanned in the
+    /// pass's transaction.
+    /// </summary>
+    internal async Task<IReadOnlyList<UserProfile>> FindUsersAsync(DbTransaction transaction, Func<UserProfile, bool> match, int max, CancellationToken ct)
+    {
+        var found = new List<UserProfile>();
+        await using var command = transaction.Connection!.Command("SELECT payload FROM users ORDER BY username_key, id", transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (found.Count < max && await reader.ReadAsync(ct))
+        {
+            if (JsonSerializer.Deserialize<UserProfile>(reader.GetString(0), ReadStoreJson.Options) is { Status: UserStatus.Active } user && match(user))
+            {
+                found.Add(user);
+            }
+        }
+
+        return found;
+    }
+
     private static async Task FillAsync<T>(DbTransaction transaction, string table, IReadOnlyCollection<Guid> ids, Dictionary<Guid, T?> cache, CancellationToken ct)
         where T : class
     {

@@ -9,7 +9,7 @@ public static class MailComposer
 {
     /// <summary>Subject, text and HTML for a reservation message of <paramref name="kind"/>.</summary>
     public static (string Subject, string Text, string Html) Compose(
-        string kind, Reservation reservation, ResourceSnapshot? resource, TimeSpan? lead, MessageWording words)
+        string kind, Reservation reservation, ResourceSnapshot? resource, TimeSpan? lead, MessageWording words, string? requester = null)
     {
         var name = resource?.Details.Name ?? words[MessageText.YourResource];
         var zone = resource?.Details.TimeZone ?? "UTC";
@@ -23,13 +23,19 @@ public static class MailComposer
             "approval_requested" => (words[MessageText.ApprovalRequested, name], words[MessageText.ApprovalRequestedOpening]),
             "approval_approved" => (words[MessageText.ApprovalApproved, name], words[MessageText.ApprovalApprovedOpening]),
             "approval_rejected" => (words[MessageText.ApprovalRejected, name], words[MessageText.ApprovalRejectedOpening]),
+            "approval_to_decide" => (words[MessageText.ApprovalToDecide, name], words[MessageText.ApprovalToDecideOpening, requester ?? ""]),
             "reminder" => (words[MessageText.ReminderSubject, name, inLead], words[MessageText.ReminderOpening, inLead]),
             _ => (words[MessageText.ReservationAbout, name], words[MessageText.AboutOpening]),
         };
         var (resourceLabel, whenLabel, titleLabel, reservationLabel) =
             (words[MessageText.ResourceLabel], words[MessageText.WhenLabel], words[MessageText.TitleLabel], words[MessageText.ReservationLabel]);
         var title = string.IsNullOrWhiteSpace(reservation.Title) ? "" : $"\n{titleLabel}: {reservation.Title}";
-        var text = $"{opening}\n\n{resourceLabel}: {name}\n{whenLabel}: {when}{title}\n{reservationLabel}: {reservation.Id}\n";
+        // The approver's words go to the requester with the decision.
+        var decision = kind is "approval_approved" or "approval_rejected" && !string.IsNullOrWhiteSpace(reservation.DecisionMessage)
+            ? reservation.DecisionMessage : null;
+        var messageLabel = words[MessageText.ApproverMessageLabel];
+        var text = $"{opening}\n\n{resourceLabel}: {name}\n{whenLabel}: {when}{title}\n{reservationLabel}: {reservation.Id}\n"
+            + (decision is null ? "" : $"{messageLabel}: {decision}\n");
         var html = $"""
             <!DOCTYPE html><html lang="{words.Culture.Name}"><body>
             <p>{WebUtility.HtmlEncode(opening)}</p>
@@ -38,6 +44,7 @@ public static class MailComposer
             <tr><th align="left">{WebUtility.HtmlEncode(whenLabel)}</th><td>{WebUtility.HtmlEncode(when)}</td></tr>
             {(title.Length > 0 ? $"<tr><th align=\"left\">{WebUtility.HtmlEncode(titleLabel)}</th><td>{WebUtility.HtmlEncode(reservation.Title)}</td></tr>" : "")}
             <tr><th align="left">{WebUtility.HtmlEncode(reservationLabel)}</th><td>{reservation.Id}</td></tr>
+            {(decision is null ? "" : $"<tr><th align=\"left\">{WebUtility.HtmlEncode(messageLabel)}</th><td>{WebUtility.HtmlEncode(decision)}</td></tr>")}
             </table>
             </body></html>
             """;

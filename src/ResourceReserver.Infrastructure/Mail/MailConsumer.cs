@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ResourceReserver.Contracts;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Accounts;
 using ResourceReserver.Infrastructure.Calendar;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Messages;
@@ -8,11 +9,12 @@ using ResourceReserver.Infrastructure.Messages;
 namespace ResourceReserver.Infrastructure.Mail;
 
 /// <summary>
-/// Turns events into queued mail: a confirmation with the .ics, a cancellation, a change notice, and a waitlist
-/// offer. Reminders are not queued here: <c>ReminderScheduler</c> keeps their schedule and queues the mail
+/// Turns events into queued mail: a confirmation with the .ics, a cancellation, a change notice, a waitlist
+/// offer, and each approval step (to the requester, and a new request to its approvers). Reminders are not queued here: <c>ReminderScheduler</c> keeps their schedule and queues the mail
 /// when one fires, after checking the reservation is still on.
 /// </summary>
-public sealed class MailConsumer(MailOutbox outbox, EventLog log, MessageLanguages languages, IOptions<MailOptions> options, TimeProvider time) : IEventConsumer
+public sealed class MailConsumer(
+    MailOutbox outbox, EventLog log, MessageLanguages languages, ApproverDirectory approvers, IOptions<MailOptions> options, TimeProvider time) : IEventConsumer
 {
     /// <inheritdoc />
     public string Name => "mail";
@@ -43,6 +45,11 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, MessageLanguag
                 EventTypes.ApprovalRejected => "approval_rejected",
                 _ => null,
             };
+            if (domainEvent is { Type: EventTypes.ApprovalRequested, Reservation: { } request })
+            {
+                await QueueToApproversAsync(batch, request, ct);
+            }
+
             if (kind is null || domainEvent.Reservation is not { } reservation
                 || await batch.UserAsync(reservation.UserId, ct) is not { } user || Recipient(user) is not { } email)
             {
@@ -68,6 +75,28 @@ public sealed class MailConsumer(MailOutbox outbox, EventLog log, MessageLanguag
 
     private static string? Recipient(UserProfile? user) =>
         user is { Email: { Length: > 0 } email, Preferences.EmailNotifications: true } ? email : null;
+
+    private async Task QueueToApproversAsync(EventBatch batch, Reservation request, CancellationToken ct)
+    {
+        if (await batch.ResourceAsync(request.ResourceId, ct) is not { } resource)
+        {
+            return;
+        }
+
+        var requester = (await batch.UserAsync(request.UserId, ct))?.Username ?? request.UserId.ToString();
+        var now = time.GetUtcNow();
+        foreach (var approver in await approvers.ToTellAsync(batch, resource, request, ct))
+        {
+            if (Recipient(approver) is not { } email)
+            {
+                continue;
+            }
+
+            var (subject, text, html) = MailComposer.Compose("approval_to_decide", request, resource, null, languages.For(approver), requester);
+            await outbox.EnqueueAsync(batch.Transaction,
+                new QueuedMail($"{request.Id}:approval_to_decide:{approver.Id}", "approval_to_decide", email, subject, text, html, null, request.Id, request.Start, now), now, ct);
+        }
+    }
 
     private async Task QueueOfferAsync(EventBatch batch, WaitlistEntry entry, CancellationToken ct)
     {

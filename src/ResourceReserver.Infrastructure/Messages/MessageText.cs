@@ -17,6 +17,9 @@ public sealed class MessageText
     public const string ApprovalRequestedOpening = "Your request is waiting for an approver; the time is held for you meanwhile.";
     public const string ApprovalApprovedOpening = "Your request was approved; the reservation is confirmed.";
     public const string ApprovalRejectedOpening = "Your request was rejected.";
+    public const string ApprovalToDecide = "Approval needed: {0}";
+    public const string ApprovalToDecideOpening = "{0} asks to book this time. Approve or reject the request on the Approvals page (or: rr approvals list).";
+    public const string ApproverMessageLabel = "Message from the approver";
     public const string ReminderSubject = "Reminder: {0} in {1}";
     public const string ReminderTitle = "Reservation starts in {0}: {1}";
     public const string SlotFree = "A slot is free: {0}";

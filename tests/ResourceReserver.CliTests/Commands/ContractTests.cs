@@ -43,6 +43,7 @@ public sealed class ContractTests(CliFixture fixture)
         await Fits<IReadOnlyList<WebhookEventType>>(fixture.Admin, "api/v1/webhooks/events");
         await Fits<IReadOnlyList<RoleView>>(fixture.Admin, "api/v1/roles");
         await Fits<MyPermissions>(user, "api/v1/users/me/permissions");
+        await Fits<Page<ApprovalRequestView>>(fixture.Admin, "api/v1/approvals?status=approved");
         var users = await Fits<Page<UserSummary>>(fixture.Admin, "api/v1/users");
         await Fits<UserSummary>(fixture.Admin, $"api/v1/users/{users.Items[0].Id}");
     }
