@@ -53,13 +53,11 @@ public sealed class ReserverApi
     /// <summary>The audit log and the user's own activity.</summary>
     public AuditClient Audit { get; }
 
-<<<<<<< HEAD
     /// <summary>The analytics reports.</summary>
     public AnalyticsClient Analytics { get; }
-=======
+
     /// <summary>Groups, labels, tags, saved searches and search suggestions.</summary>
     public OrganisationClient Organisation { get; }
     /// <summary>Approval requests and their decisions.</summary>
     public ApprovalsClient Approvals { get; }
->>>>>>> integration
 }

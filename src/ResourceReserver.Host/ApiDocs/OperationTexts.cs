@@ -95,14 +95,12 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["TestWebhook"] = ("Send a test delivery", "Queues a signed webhook.test delivery."),
         ["ListWebhookDeliveries"] = ("A webhook's deliveries", "Attempts, status and answers, newest first."),
         ["RetryWebhookDelivery"] = ("Retry a delivery", "Makes the delivery due now (one more attempt, same webhook-id)."),
-<<<<<<< HEAD
         ["AnalyticsUtilization"] = ("Utilisation per resource", "Booked hours (confirmed bookings clipped to the window, times quantity) against open hours (business hours in the window in the resource's zone, times capacity)."),
         ["AnalyticsPopular"] = ("Most booked resources", "Resources with bookings in the window, ranked by bookings, then booked hours; limit 1–100 (default 10)."),
         ["AnalyticsPeak"] = ("Bookings by weekday and hour", "Each confirmed booking starting in the window, counted once in the hour of its start in timeZone (default UTC); weekday 1 = Monday … 7 = Sunday."),
         ["AnalyticsUsers"] = ("Bookings per user", "Per user: bookings, booked hours, cancellations and no-shows in the window. 403 user_statistics_disabled when per-person statistics are switched off."),
         ["AnalyticsDashboard"] = ("Analytics at a glance", "Totals, the five most booked resources, the five busiest hours and, when per-person statistics are on, the five most active users."),
         ["AnalyticsExport"] = ("Export a report as CSV", "report is utilization, popular, peak or users; the same filters as the report."),
-=======
         ["CreateGroup"] = ("Create a group", "A building, floor, area or other group, optionally under a parent; names are unique among siblings."),
         ["ListGroups"] = ("List groups", "Every group, flat, with its parent; cursor-paginated."),
         ["GroupTree"] = ("The group tree", "Groups nested under their parents, with the number of resources in each."),
@@ -122,7 +120,6 @@ public sealed class OperationTexts : IOpenApiOperationTransformer
         ["ListSavedSearches"] = ("Your saved searches", "Your saved searches, oldest first."),
         ["DeleteSavedSearch"] = ("Delete a saved search", "Only your own."),
         ["RunSavedSearch"] = ("Run a saved search", "The resources its filters match now."),
->>>>>>> integration
         ["MyQuota"] = ("Your booking quota today", "Your daily booking quota (your tier's default or an administrator's override), how many bookings you made today and when the count resets."),
         ["SetUserQuota"] = ("Set a user's daily quota", "Overrides the tier's daily booking quota for one user; null returns them to the tier default."),
         ["MyActivity"] = ("Your activity", "Audit entries about your own account and actions, newest first; filter by action and time; cursor-paginated."),

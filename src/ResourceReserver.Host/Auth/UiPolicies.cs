@@ -21,13 +21,11 @@ public static class UiPolicies
     /// <summary><c>audit.read</c>.</summary>
     public const string ReadAudit = "perm:audit.read";
 
-<<<<<<< HEAD
     /// <summary><c>analytics.read</c>.</summary>
     public const string ReadAnalytics = "perm:analytics.read";
-=======
+
     /// <summary><c>approvals.decide</c>: shows the Approvals link (listed approvers reach the page without it).</summary>
     public const string DecideApprovals = "perm:approvals.decide";
->>>>>>> integration
 
     /// <summary>The admin overview and its navigation link.</summary>
     public const string AdminArea = "admin-area";
