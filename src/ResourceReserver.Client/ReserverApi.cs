@@ -17,6 +17,7 @@ public sealed class ReserverApi
         Integrations = new IntegrationsClient(Transport);
         System = new SystemClient(Transport);
         Audit = new AuditClient(Transport);
+        Analytics = new AnalyticsClient(Transport);
         Access = new AccessClient(Transport);
         Organisation = new OrganisationClient(Transport);
         Approvals = new ApprovalsClient(Transport);
@@ -51,6 +52,9 @@ public sealed class ReserverApi
 
     /// <summary>The audit log and the user's own activity.</summary>
     public AuditClient Audit { get; }
+
+    /// <summary>The analytics reports.</summary>
+    public AnalyticsClient Analytics { get; }
 
     /// <summary>Groups, labels, tags, saved searches and search suggestions.</summary>
     public OrganisationClient Organisation { get; }

@@ -65,6 +65,7 @@ app.MapCalendarApi();
 app.MapNotificationsApi();
 app.MapWebhooksApi();
 app.MapAuditApi();
+app.MapAnalyticsApi();
 app.MapReserverLive();
 app.MapReserverWeb();
 

@@ -120,6 +120,7 @@ public sealed class ProblemCode
     public static readonly ProblemCode UnsupportedMediaType = new("unsupported_media_type");
     public static readonly ProblemCode UserExists = new("user_exists");
     public static readonly ProblemCode UserNotFound = new("user_not_found");
+    public static readonly ProblemCode UserStatisticsDisabled = new("user_statistics_disabled");
     public static readonly ProblemCode UsernameTaken = new("username_taken");
     public static readonly ProblemCode ValidationFailed = new("validation_failed");
     public static readonly ProblemCode WaitlistEntryNotFound = new("waitlist_entry_not_found");

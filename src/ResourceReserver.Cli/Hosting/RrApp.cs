@@ -39,6 +39,7 @@ public static class RrApp
             CalendarCommands.Build(kit),
             WebhookCommands.Build(kit),
             AuditCommands.Build(kit),
+            AnalyticsCommands.Build(kit),
             SystemCommands.Build(kit),
             CompletionCommand.Build(),
         })

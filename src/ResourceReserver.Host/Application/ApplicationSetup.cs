@@ -1,3 +1,4 @@
+using ResourceReserver.Host.Analytics;
 using ResourceReserver.Host.Organisation;
 
 namespace ResourceReserver.Host.Application;
@@ -28,6 +29,7 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<OAuthAuthorizationService>();
         builder.Services.AddSingleton<Infrastructure.Accounts.UserDirectory>();
         builder.AddReserverOrganisation();
+        builder.AddReserverAnalytics();
         return builder;
     }
 }

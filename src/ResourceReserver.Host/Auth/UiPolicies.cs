@@ -21,6 +21,9 @@ public static class UiPolicies
     /// <summary><c>audit.read</c>.</summary>
     public const string ReadAudit = "perm:audit.read";
 
+    /// <summary><c>analytics.read</c>.</summary>
+    public const string ReadAnalytics = "perm:analytics.read";
+
     /// <summary><c>approvals.decide</c>: shows the Approvals link (listed approvers reach the page without it).</summary>
     public const string DecideApprovals = "perm:approvals.decide";
 
@@ -28,7 +31,8 @@ public static class UiPolicies
     public const string AdminArea = "admin-area";
 
     /// <summary>The permissions that open a page of the admin area.</summary>
-    public static readonly Permission AdminPermissions = Permission.ResourcesManage | Permission.UsersManage | Permission.WebhooksManage | Permission.AuditRead;
+    public static readonly Permission AdminPermissions = Permission.ResourcesManage | Permission.UsersManage | Permission.WebhooksManage | Permission.AuditRead
+        | Permission.AnalyticsRead;
 
     /// <summary>Adds <see cref="AdminArea"/>.</summary>
     public static AuthorizationBuilder AddUiPolicies(this AuthorizationBuilder builder) =>
