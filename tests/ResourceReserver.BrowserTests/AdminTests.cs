@@ -12,7 +12,8 @@ public sealed class AdminTests(UiHost ui)
         var name = UiHost.Unique("Lab");
         var page = await ui.SignedInPageAsync(UiHost.Admin);
         await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Resources" }).Last.ClickAsync();
+        // The resources card by its address: other cards' descriptions mention resources too.
+        await page.Locator("main a[href='/admin/resources']").ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Tags").FillAsync("lab, microscope");
         await page.GetByLabel("Capacity").FillAsync("2");
