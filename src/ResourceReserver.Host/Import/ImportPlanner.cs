@@ -104,11 +104,11 @@ public static class ImportPlanner
         return start with
         {
             Name = name,
-            Description = Text(row["description"], start.Description),
+            Description = Text(row.Raw("description"), start.Description),
             Tags = row["tags"] is { } tags ? tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : start.Tags,
             Capacity = cells.Capacity ?? start.Capacity,
             TimeZone = row["timeZone"] is { Length: > 0 } zone ? zone : start.TimeZone,
-            Location = Text(row["location"], start.Location),
+            Location = Text(row.Raw("location"), start.Location),
             GroupId = row["group"] is null ? start.GroupId : cells.GroupId,
         };
     }

@@ -111,5 +111,8 @@ public sealed record CsvSheet(IReadOnlyList<CsvRow> Rows, IReadOnlySet<string> C
 public sealed record CsvRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
     /// <summary>The trimmed cell, or null when the column is absent from the file.</summary>
-    public string? this[string column] => Cells.TryGetValue(column, out var value) ? value.Trim() : null;
+    public string? this[string column] => Raw(column)?.Trim();
+
+    /// <summary>The cell as written (free text keeps its spaces), or null when the column is absent.</summary>
+    public string? Raw(string column) => Cells.GetValueOrDefault(column);
 }

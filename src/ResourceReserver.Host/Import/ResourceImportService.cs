@@ -116,14 +116,32 @@ public sealed class ResourceImportService(IGrainFactory grains, SqlReadStore sto
     {
         var resource = grains.GetGrain<IResourceGrain>(id);
         var outcome = await resource.CreateAsync(create.Details, actor);
-        if (!outcome.IsSuccess && outcome.Error!.Code != ProblemCode.ResourceExists.Value)
+        if (outcome.Error?.Code == ProblemCode.ResourceExists.Value)
         {
-            logger.LogWarning("Import row {Row}: creating '{Name}' failed: {Code} {Message}", create.Row, create.Details.Name, outcome.Error.Code, outcome.Error.Message);
+            // Another import created this name under the same claimed id meanwhile: this file's values still win.
+            outcome = await resource.UpdateAsync(AsPatch(create.Details), actor);
+        }
+
+        if (!outcome.IsSuccess)
+        {
+            logger.LogWarning("Import row {Row}: creating '{Name}' failed: {Code} {Message}", create.Row, create.Details.Name, outcome.Error!.Code, outcome.Error.Message);
             return false;
         }
 
         return create.Available || (await resource.SetStatusAsync(ResourceStatus.Disabled, null, actor)).IsSuccess;
     }
+
+    private static ResourcePatch AsPatch(ResourceDetails details) => new()
+    {
+        Name = details.Name,
+        Description = details.Description ?? "",
+        Tags = details.Tags,
+        Capacity = details.Capacity,
+        TimeZone = details.TimeZone,
+        Location = details.Location ?? "",
+        GroupId = details.GroupId,
+        ClearGroup = details.GroupId is null,
+    };
 
     private async Task<bool> UpdateAsync(PlannedUpdate update, Actor actor)
     {
