@@ -37,7 +37,8 @@ public abstract class ReserverComponent : ComponentBase, IHandleEvent
                 var title = Texts["Too many actions in a short time."].Value;
                 if (!toasts.Items.Any(t => t.Title == title))
                 {
-                    toasts.Show(title, Texts["Wait {0} seconds, then try again.", seconds], visibleFor: TimeSpan.FromSeconds(Math.Min(seconds, 30)));
+                    // Long enough to be read even when the window is about to end (a 1-second toast flashes by unread).
+                    toasts.Show(title, Texts["Wait {0} seconds, then try again.", seconds], visibleFor: TimeSpan.FromSeconds(Math.Clamp(seconds, 8, 30)));
                 }
 
                 return;
