@@ -79,7 +79,8 @@ public sealed class ResourceImportService(IGrainFactory grains, SqlReadStore sto
     {
         var ids = plan.Creates.Select(_ => Guid.CreateVersion7()).ToArray();
         var directory = grains.GetGrain<INameDirectoryGrain>(INameDirectoryGrain.ResourceNames);
-        for (var attempt = 0; attempt < 3; attempt++)
+        // Each refused attempt adopts the owners it met, so it ends unless single creates keep claiming names of this file.
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             var taken = await directory.ClaimAllAsync(plan.Creates.Select((c, i) => new NameOwner(c.Details.Name, ids[i])).ToList());
             if (taken.Count == 0)

@@ -22,7 +22,9 @@ public sealed class CsvConcurrencyTests(ApiFixture api)
 
         foreach (var answer in answers)
         {
-            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity,
+            // 503 storage_contention: an import that met new claims of its names on every attempt and claimed nothing.
+            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
+                || (answer.StatusCode == HttpStatusCode.ServiceUnavailable && (await answer.Content.ReadAsStringAsync()).Contains("storage_contention")),
                 $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
         }
 
