@@ -13,7 +13,7 @@ public static class CsvApi
     /// <summary>Largest import body: 10,000 rows of generous width.</summary>
     public const long MaxImportBytes = 16 * 1024 * 1024;
 
-    /// <summary>Maps <c>POST /resources/import</c>, <c>GET /resources/export.csv</c> and <c>GET /reservations/export.csv</c>.</summary>
+    /// <summary>Maps <c>POST /resources/import</c>, <c>GET /resources/export.csv</c> and <c>GET /reservations/export.csv</c> (also at <c>/reservations/export.csv</c> for the UI).</summary>
     public static IEndpointRouteBuilder MapCsvApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/resources/import", ImportAsync).WithTags("Resources").WithName("ImportResources")
@@ -26,6 +26,9 @@ public static class CsvApi
         routes.MapGet("/api/v1/reservations/export.csv", ExportReservations).WithTags("Reservations").WithName("ExportReservations")
             .RequireAuthorization()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        // The web UI's download link: the same rules, signed in by the UI's cookie.
+        routes.MapGet("/reservations/export.csv", ExportReservations).RequireAuthorization().ExcludeFromDescription();
         return routes;
     }
 
