@@ -18,6 +18,7 @@ public sealed class ReserverApi
         System = new SystemClient(Transport);
         Audit = new AuditClient(Transport);
         Access = new AccessClient(Transport);
+        Organisation = new OrganisationClient(Transport);
     }
 
     /// <summary>Raw access, for what the typed clients do not cover.</summary>
@@ -49,4 +50,7 @@ public sealed class ReserverApi
 
     /// <summary>The audit log and the user's own activity.</summary>
     public AuditClient Audit { get; }
+
+    /// <summary>Groups, labels, tags, saved searches and search suggestions.</summary>
+    public OrganisationClient Organisation { get; }
 }

@@ -19,7 +19,11 @@ public sealed class ResourcesClient(ApiTransport api)
                 ("availableFrom", ApiTransport.Instant(query.AvailableFrom)),
                 ("availableUntil", ApiTransport.Instant(query.AvailableUntil)),
                 ("limit", query.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("cursor", query.Cursor)),
+                ("cursor", query.Cursor),
+                ("groupId", query.GroupId?.ToString()),
+                ("includeSubgroups", query.IncludeSubgroups ? "true" : null),
+                ("labels", query.Labels is { Count: > 0 } labels ? string.Join(',', labels) : null),
+                ("minCapacity", query.MinCapacity?.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             null,
             ct);
 
@@ -94,4 +98,8 @@ public sealed record ResourceQuery(
     DateTimeOffset? AvailableFrom = null,
     DateTimeOffset? AvailableUntil = null,
     int? Limit = null,
-    string? Cursor = null);
+    string? Cursor = null,
+    Guid? GroupId = null,
+    bool IncludeSubgroups = false,
+    IReadOnlyList<Guid>? Labels = null,
+    int? MinCapacity = null);

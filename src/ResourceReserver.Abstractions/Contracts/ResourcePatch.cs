@@ -22,4 +22,10 @@ public sealed record ResourcePatch
     /// <summary>True to take the resource out of its group.</summary>
     [Id(13)] public bool ClearGroup { get; init; }
     [Id(14)] public IReadOnlyList<Guid>? Labels { get; init; }
+
+    /// <summary>
+    /// When set, the patch applies only to this version of the resource (else 409 <c>conflict</c>): a change
+    /// computed from a read (a tag rename, a label merge) must not overwrite a write made since.
+    /// </summary>
+    [Id(15)] public long? ExpectedVersion { get; init; }
 }

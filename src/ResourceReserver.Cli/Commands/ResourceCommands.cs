@@ -22,10 +22,19 @@ public static class ResourceCommands
         var until = Opt<string?>("--until", "End of that window");
         var availableOnly = Opt<bool>("--available-only", "Only resources free for the whole window");
         var resource = Arg("resource", "Resource id or exact name");
+        var group = Opt<string?>("--group", "Only this group: id or path such as \"Building A/Floor 2\"");
+        var subgroups = Opt<bool>("--subgroups", "With --group: its subgroups too");
+        var minCapacity = Opt<int?>("--min-capacity", "At least this capacity");
 
         var resources = Command("resources", "Browse, book-ahead views and administration of resources");
-        resources.Subcommands.Add(kit.Run(Command("list", "Resources, sorted by name", tags, status, all), AuthMode.Optional,
-            inv => ListAsync(inv, inv.Get(tags), inv.Get(status), inv.Get(all))));
+        resources.Subcommands.Add(kit.Run(Command("list", "Resources, sorted by name", tags, status, group, subgroups, minCapacity, all), AuthMode.Optional,
+            async inv =>
+            {
+                Guid? groupId = inv.Get(group) is { } g ? await GroupLookup.ResolveAsync(inv, g) : null;
+                var query = new ResourceQuery(Tags: Tags(inv.Get(tags)), Status: inv.Get(status), Limit: 100, GroupId: groupId,
+                    IncludeSubgroups: inv.Get(subgroups), MinCapacity: inv.Get(minCapacity));
+                await ListAsync(inv, query, inv.Get(all));
+            }));
         resources.Subcommands.Add(kit.Run(Command("search", "Find resources by words and free time", query, from, until, availableOnly, tags), AuthMode.Optional,
             inv => SearchAsync(inv, inv.Get(query), inv.Get(from), inv.Get(until), inv.Get(availableOnly), inv.Get(tags))));
         resources.Subcommands.Add(kit.Run(Command("show", "Everything about one resource", resource), AuthMode.Optional,
@@ -47,9 +56,8 @@ public static class ResourceCommands
     public static IReadOnlyList<string>? Tags(string? text) =>
         text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static async Task ListAsync(Invocation inv, string? tags, string? status, bool all)
+    private static async Task ListAsync(Invocation inv, ResourceQuery query, bool all)
     {
-        var query = new ResourceQuery(Tags: Tags(tags), Status: status, Limit: 100);
         var page = await Pages.CollectAsync(cursor => inv.Api.Resources.ListAsync(query with { Cursor = cursor }, inv.Ct), all);
         inv.Print.Result(page.Body, console =>
         {

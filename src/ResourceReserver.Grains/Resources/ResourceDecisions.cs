@@ -38,6 +38,11 @@ internal static class ResourceDecisions
         }
 
         var current = book.Resource!;
+        if (patch.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            return DomainError.Conflict(ProblemCode.Conflict, $"The resource is at version {current.Version}, not {expected}; read it again.");
+        }
+
         var details = ResourceDetailsValidator.Normalize(ResourceDetailsValidator.Apply(current.Details, patch));
         if (ResourceDetailsValidator.Validate(details) is { } invalid)
         {

@@ -32,7 +32,11 @@ public static class NotificationComposer
     public static Guid? RecipientOf(DomainEvent e) => e switch
     {
         { Type: EventTypes.WaitlistOffer, WaitlistEntry: { } entry } => entry.UserId,
-        { Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated, Reservation: { } r } => r.UserId,
+        {
+            Type: EventTypes.ReservationCreated or EventTypes.ReservationCancelled or EventTypes.ReservationUpdated
+                or EventTypes.ApprovalRequested or EventTypes.ApprovalApproved or EventTypes.ApprovalRejected,
+            Reservation: { } r,
+        } => r.UserId,
         _ => null,
     };
 

@@ -97,6 +97,14 @@ public sealed class GroupStore(DbDataSource dataSource, TimeProvider clock)
                 return NotFound(id);
             }
 
+            // Delete first, count after: the delete locks the row, so a resource commit placing a resource in this
+            // group (which holds the row FOR SHARE, see ResourceRows.Fence) has either committed and is counted here,
+            // or waits and then finds the group gone. A non-empty group rolls the delete back.
+            await using (var delete = connection.Command("DELETE FROM resource_groups WHERE id = @id", transaction).With("id", id.ToString()))
+            {
+                await delete.ExecuteNonQueryAsync(ct);
+            }
+
             await using var count = connection.Command(
                 """
                 SELECT (SELECT COUNT(*) FROM resource_groups WHERE parent_id = @id) + (SELECT COUNT(*) FROM resources WHERE group_id = @id AND deleted = 0)
@@ -106,8 +114,6 @@ public sealed class GroupStore(DbDataSource dataSource, TimeProvider clock)
                 return DomainError.Conflict(ProblemCode.GroupNotEmpty, $"Group '{current.Name}' still holds subgroups or resources; move or delete them first.");
             }
 
-            await using var delete = connection.Command("DELETE FROM resource_groups WHERE id = @id", transaction).With("id", id.ToString());
-            await delete.ExecuteNonQueryAsync(ct);
             return current;
         }, ct);
 

@@ -12,26 +12,41 @@ namespace ResourceReserver.Infrastructure.Resources;
 /// <summary>The statements that store a resource's rows, shared by the write path and the forward migration.</summary>
 internal static class ResourceRows
 {
-    public static void Fence(SqlBatch batch, ResourceCommit commit)
+    /// <summary>
+    /// The fence of one commit: it holds (one row affected) when storage is at the version the commit was decided on
+    /// and, given <paramref name="groupGuard"/>, the group the resource is placed in still exists.
+    /// </summary>
+    /// <remarks>
+    /// The group guard closes the race of assigning a resource to a group while that group is deleted: on
+    /// PostgreSQL the commit holds the group row <c>FOR SHARE</c> until it commits, and a group delete deletes the
+    /// row before it counts the group's resources (<c>GroupStore.DeleteAsync</c>), so either the delete sees this
+    /// resource and is refused, or this fence sees the group gone and fails (SQLite runs writers one at a time).
+    /// </remarks>
+    public static void Fence(SqlBatch batch, ResourceCommit commit, SqlDialect? groupGuard = null)
     {
         var head = commit.Head;
         var (timing, demand) = (Json(head?.HoldTiming), Json(head?.Demand));
+        var group = groupGuard is not null && commit.Resource is { Deleted: false, Details.GroupId: { } groupId } ? groupId.ToString() : null;
+        var guard = group is null ? "" : " AND EXISTS (SELECT 1 FROM resource_groups WHERE id = @group" + (groupGuard == SqlDialect.Postgres ? " FOR SHARE)" : ")");
+        (string, object?)[] guarded = group is null ? [] : [("group", group)];
         if (commit.ExpectedVersion == 0)
         {
             // The first commit creates the head; a second first commit (a duplicate activation) inserts nothing.
             batch.Add(
-                "INSERT INTO resource_heads (id, version, hold_timing, demand) VALUES (@id, 1, @timing, @demand) ON CONFLICT (id) DO NOTHING",
-                ("id", Key(commit.ResourceId)), ("timing", timing), ("demand", demand));
+                group is null
+                    ? "INSERT INTO resource_heads (id, version, hold_timing, demand) VALUES (@id, 1, @timing, @demand) ON CONFLICT (id) DO NOTHING"
+                    : "INSERT INTO resource_heads (id, version, hold_timing, demand) SELECT @id, 1, @timing, @demand WHERE 1 = 1" + guard + " ON CONFLICT (id) DO NOTHING",
+                [("id", Key(commit.ResourceId)), ("timing", timing), ("demand", demand), .. guarded]);
         }
         else if (head is null)
         {
-            batch.Add("UPDATE resource_heads SET version = version + 1 WHERE id = @id AND version = @expected",
-                ("id", Key(commit.ResourceId)), ("expected", commit.ExpectedVersion));
+            batch.Add("UPDATE resource_heads SET version = version + 1 WHERE id = @id AND version = @expected" + guard,
+                [("id", Key(commit.ResourceId)), ("expected", commit.ExpectedVersion), .. guarded]);
         }
         else
         {
-            batch.Add("UPDATE resource_heads SET version = version + 1, hold_timing = @timing, demand = @demand WHERE id = @id AND version = @expected",
-                ("id", Key(commit.ResourceId)), ("expected", commit.ExpectedVersion), ("timing", timing), ("demand", demand));
+            batch.Add("UPDATE resource_heads SET version = version + 1, hold_timing = @timing, demand = @demand WHERE id = @id AND version = @expected" + guard,
+                [("id", Key(commit.ResourceId)), ("expected", commit.ExpectedVersion), ("timing", timing), ("demand", demand), .. guarded]);
         }
     }
 

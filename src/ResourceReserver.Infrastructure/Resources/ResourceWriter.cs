@@ -109,7 +109,7 @@ internal sealed class ResourceWriter(DbDataSource dataSource, EventSignal signal
         var fences = new SqlBatch(transaction);
         foreach (var i in order)
         {
-            ResourceRows.Fence(fences, commits[i]);
+            ResourceRows.Fence(fences, commits[i], _dialect);
         }
 
         var affected = await fences.ExecuteAsync(CancellationToken.None);

@@ -12,7 +12,7 @@ internal sealed class ValidValues
     private readonly Dictionary<string, string> _ids = [];
     private DateTimeOffset _start;
 
-    /// <summary>Creates a resource, a reservation, a hold, a waitlist entry, a webhook and a calendar feed to aim at.</summary>
+    /// <summary>Creates a resource, a reservation, a hold, a waitlist entry, a webhook, a calendar feed, a group and a label to aim at.</summary>
     public static async Task<ValidValues> SeedAsync(ApiFixture api)
     {
         var values = new ValidValues { _start = ApiFixture.FutureHour(3, 10) };
@@ -29,6 +29,10 @@ internal sealed class ValidValues
         var hook = await (await api.Admin.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/fuzz", events = new[] { "reservation.created" }, active = false })).JsonAsync();
         values._ids["webhooks"] = hook.GetProperty("webhook").GetProperty("id").GetString()!;
         var feed = await api.Admin.GetOkAsync("/api/v1/calendar/subscription");
+        var group = await (await api.Admin.PostAsJsonAsync("/api/v1/groups", new { name = "Fuzz " + Guid.NewGuid().ToString("N")[..10] })).JsonAsync();
+        values._ids["groups"] = group.GetProperty("id").GetString()!;
+        var label = await (await api.Admin.PostAsJsonAsync("/api/v1/labels", new { category = "fuzz", value = Guid.NewGuid().ToString("N")[..10], color = "#123456" })).JsonAsync();
+        values._ids["labels"] = label.GetProperty("id").GetString()!;
         values._ids["calendar"] = feed.GetProperty("path").GetString()!.Split('/')[^1].Replace(".ics", "", StringComparison.Ordinal);
         return values;
     }
@@ -54,6 +58,9 @@ internal sealed class ValidValues
         return name switch
         {
             "resourceId" => _ids["resources"],
+            "groupId" or "parentId" => _ids["groups"],
+            "intoId" => _ids["labels"],
+            "color" => "#336699",
             "start" or "earliest" => _start.AddDays(1).ToString("O"),
             "end" or "latest" => _start.AddDays(1).AddHours(1).ToString("O"),
             "url" => "https://93.184.215.14/fuzz-" + Guid.NewGuid().ToString("N")[..8],
@@ -66,6 +73,7 @@ internal sealed class ValidValues
             "rrule" => "FREQ=DAILY;COUNT=2",
             "name" => "Fuzz " + Guid.NewGuid().ToString("N")[..10],
             _ when format == "duration" => "PT1H",
+            _ when format == "uuid" => Guid.NewGuid().ToString(),
             _ when schema.TryGetProperty("oneOf", out _) || schema.TryGetProperty("anyOf", out _) || schema.TryGetProperty("$ref", out _) => new JsonObject(),
             _ when format == "date-time" => _start.AddDays(2).ToString("O"),
             _ when format is "int32" or "int64" => 1,

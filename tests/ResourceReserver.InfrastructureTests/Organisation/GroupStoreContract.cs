@@ -1,5 +1,9 @@
 using System.Data.Common;
+using ResourceReserver.Contracts;
+using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Organisation;
+using ResourceReserver.Infrastructure.Resources;
+using ResourceReserver.Storage;
 
 namespace ResourceReserver.InfrastructureTests.Organisation;
 
@@ -78,5 +82,41 @@ public abstract class GroupStoreContract
         Assert.Equal("group_name_taken", (await store.CreateAsync("FLOOR 1", "floor", building.Id, null)).Error?.Code);
         Assert.True((await store.CreateAsync("Floor 1", "floor", null, null)).IsSuccess);
         Assert.Equal("validation_failed", (await store.CreateAsync("Floor 9", "floor", Guid.NewGuid(), null)).Error?.Code);
+    }
+
+    [Fact]
+    public async Task Deleting_a_group_while_a_resource_is_placed_in_it_never_leaves_the_resource_in_a_deleted_group()
+    {
+        var (source, owner) = await OpenAsync();
+        await using var _ = owner;
+        var groups = new GroupStore(source, TimeProvider.System);
+        await using var resources = new SqlResourceStore(source, new EventSignal(), TimeProvider.System);
+        for (var round = 0; round < 20; round++)
+        {
+            var group = (await groups.CreateAsync($"Floor {round}", "floor", null, null)).Value!;
+            var resource = new ResourceSnapshot { Id = Guid.NewGuid(), Details = new ResourceDetails { Name = $"Room {round}" }, Version = 1 };
+            Assert.True(await resources.CommitAsync(new ResourceCommit(resource.Id, 0) { Resource = resource }));
+            var placed = resource with { Details = resource.Details with { GroupId = group.Id }, Version = 2 };
+
+            var (assigned, deleted) = await Both(
+                () => resources.CommitAsync(new ResourceCommit(resource.Id, 1) { Resource = placed }),
+                () => groups.DeleteAsync(group.Id));
+
+            // Read back what is stored: the resource's row and the group, never a resource in a group that is gone.
+            await using var read = source.CreateCommand($"SELECT group_id FROM resources WHERE id = '{resource.Id}'");
+            var storedGroup = await read.ExecuteScalarAsync() as string;
+            var groupExists = await groups.GetAsync(group.Id) is not null;
+            Assert.True(assigned ^ deleted.IsSuccess, $"round {round}: assigned {assigned}, deleted {deleted.IsSuccess}");
+            Assert.Equal(assigned ? group.Id.ToString() : null, storedGroup);
+            Assert.Equal(assigned, groupExists);
+            Assert.Equal(assigned ? "group_not_empty" : null, deleted.Error?.Code);
+        }
+    }
+
+    private static async Task<(T1, T2)> Both<T1, T2>(Func<Task<T1>> first, Func<Task<T2>> second)
+    {
+        var (a, b) = (Task.Run(first), Task.Run(second));
+        await Task.WhenAll(a, b);
+        return (a.Result, b.Result);
     }
 }
