@@ -39,6 +39,17 @@ public sealed class ResourcesClient(ApiTransport api)
     public Task<ApiResponse<ResourceView>> UpdateAsync(Guid id, UpdateResourceRequest request, CancellationToken ct) =>
         api.SendAsync<ResourceView>(HttpMethod.Patch, $"api/v1/resources/{id}", request, ct);
 
+    /// <summary><c>POST /resources/import</c> of a CSV file (<c>?dryRun=true</c> when <paramref name="preview"/>); the raw JSON answer.</summary>
+    public async Task<(int Status, string Body)> ImportAsync(Stream csv, bool preview, CancellationToken ct)
+    {
+        var content = new StreamContent(csv);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return await api.SendRawAsync(HttpMethod.Post, "api/v1/resources/import" + (preview ? "?dryRun=true" : ""), content, ct);
+    }
+
+    /// <summary><c>GET /resources/export.csv</c>, streamed into <paramref name="destination"/>; returns the bytes copied.</summary>
+    public Task<long> ExportAsync(Stream destination, CancellationToken ct) => api.StreamAsync("api/v1/resources/export.csv", destination, ct);
+
     /// <summary><c>DELETE /resources/{id}</c>.</summary>
     public Task<(int Status, string Body)> DeleteAsync(Guid id, CancellationToken ct) => api.SendRawAsync(HttpMethod.Delete, $"api/v1/resources/{id}", null, ct);
 

@@ -25,6 +25,7 @@ public sealed class ProblemCode
     public static readonly ProblemCode ClientExists = new("client_exists");
     public static readonly ProblemCode ClientNotFound = new("client_not_found");
     public static readonly ProblemCode Conflict = new("conflict");
+    public static readonly ProblemCode CsvInvalid = new("csv_invalid");
     public static readonly ProblemCode DeliveryNotFound = new("delivery_not_found");
     public static readonly ProblemCode DuplicateEntryId = new("duplicate_entry_id");
     public static readonly ProblemCode DuplicateHoldId = new("duplicate_hold_id");

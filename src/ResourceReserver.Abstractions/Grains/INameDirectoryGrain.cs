@@ -22,6 +22,13 @@ public interface INameDirectoryGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string name, Guid ownerId);
 
+    /// <summary>
+    /// Claims every name for its owner in one stored change, or none: when any name is held by another owner nothing
+    /// is claimed and the answer lists those names with their current owners (empty when all were granted).
+    /// </summary>
+    [Alias("ClaimAll")]
+    Task<IReadOnlyList<NameOwner>> ClaimAllAsync(IReadOnlyList<NameOwner> claims);
+
     /// <summary>The owner of a name, if any.</summary>
     [Alias("Find"), ReadOnly]
     Task<Guid?> FindAsync(string name);
@@ -30,3 +37,7 @@ public interface INameDirectoryGrain : IGrainWithStringKey
 /// <summary>The answer to a claim.</summary>
 [GenerateSerializer, Immutable, Alias("rr.NameClaim")]
 public sealed record NameClaim([property: Id(0)] bool Granted, [property: Id(1)] bool FirstEver);
+
+/// <summary>A name and the id that holds (or is to hold) it.</summary>
+[GenerateSerializer, Immutable, Alias("rr.NameOwner")]
+public sealed record NameOwner([property: Id(0)] string Name, [property: Id(1)] Guid OwnerId);

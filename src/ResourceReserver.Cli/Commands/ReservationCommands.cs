@@ -17,7 +17,7 @@ public static class ReservationCommands
     {
         var reservations = Command("reservations", "Book, list, move and cancel reservations");
         reservations.Subcommands.Add(Create(kit, "create", "Book a resource, once or as a recurring series"));
-        foreach (var command in ReservationManageCommands.Build(kit))
+        foreach (var command in ReservationManageCommands.Build(kit).Append(CsvCommands.ReservationExport(kit)))
         {
             reservations.Subcommands.Add(command);
         }

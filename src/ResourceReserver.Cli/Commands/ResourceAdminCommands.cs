@@ -11,7 +11,7 @@ using static ResourceReserver.Cli.Hosting.CommandKit;
 
 namespace ResourceReserver.Cli.Commands;
 
-/// <summary><c>rr resources create | enable | disable | reset | maintenance | export | delete</c> (administrators).</summary>
+/// <summary><c>rr resources create | enable | disable | reset | maintenance | delete</c> (administrators).</summary>
 public static class ResourceAdminCommands
 {
     /// <summary>The administration subcommands.</summary>
@@ -47,10 +47,6 @@ public static class ResourceAdminCommands
         yield return kit.Run(Command("maintenance", "Put a resource in maintenance (no bookings)", target, resetAfter), AuthMode.Required, inv =>
             SetStatusAsync(inv, inv.Get(target)!, "maintenance", inv.Get(resetAfter) is { } after ? DurationText.Parse(after, "--reset-after") : null));
 
-        var output = Opt<string?>("--output", "Write the CSV to this file instead of stdout", "-o");
-        yield return kit.Run(Command("export", "Every resource as CSV (name,description,tags,capacity,timeZone,location,group,available)", output), AuthMode.Optional,
-            inv => ExportAsync(inv, inv.Get(output)));
-
         var doomed = Arg("resource", "Resource id or exact name");
         var yes = Opt<bool>("--yes", "Do not ask; required when rr cannot ask", "-y");
         yield return kit.Run(Command("delete", "Delete a resource; its future reservations are cancelled and their owners told", doomed, yes), AuthMode.Required,
@@ -65,35 +61,6 @@ public static class ResourceAdminCommands
         inv.Print.Result(answer.Body, _ => { });
         inv.Print.Done($"[cyan]{Printer.E(resource.Name)}[/] is now {Printer.Status(answer.Value.Status)}"
             + (answer.Value.StatusResetsAt is { } at ? $" until {Printer.E(TimeFormat.At(at, zone))}" : ""));
-    }
-
-    private static async Task ExportAsync(Invocation inv, string? file)
-    {
-        Collected<ResourceView>? page = null;
-        await inv.Context.Error.Progress().AutoClear(true).StartAsync(async progress =>
-        {
-            var task = progress.AddTask("Reading resources", maxValue: double.MaxValue).IsIndeterminate();
-            page = await Pages.CollectAsync(
-                cursor => inv.Api.Resources.ListAsync(new ResourceQuery(Limit: 100, Cursor: cursor), inv.Ct),
-                all: true,
-                onPage: count => task.Description = $"Reading resources ({count})");
-            task.StopTask();
-        });
-        if (inv.Print.Json)
-        {
-            inv.Print.Raw(page!.Body);
-            return;
-        }
-
-        var csv = ResourceCsv.Write(page!.Items);
-        if (file is null)
-        {
-            inv.Print.Raw(csv);
-            return;
-        }
-
-        await File.WriteAllTextAsync(file, csv, inv.Ct);
-        inv.Print.Done($"{page.Items.Count} resources written to {Printer.E(file)}");
     }
 
     private static async Task DeleteAsync(Invocation inv, string resourceText, bool yes)

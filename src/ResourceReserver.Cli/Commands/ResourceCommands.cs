@@ -44,7 +44,7 @@ public static class ResourceCommands
                 var body = (await inv.Api.Resources.GetAsync(found.Id, inv.Ct)).Body;
                 inv.Print.Result(body, console => console.Write(ResourceRender.Details(found)));
             }));
-        foreach (var command in ResourceScheduleCommands.Build(kit).Concat(ResourceAdminCommands.Build(kit)))
+        foreach (var command in ResourceScheduleCommands.Build(kit).Concat(ResourceAdminCommands.Build(kit)).Concat(CsvCommands.ForResources(kit)))
         {
             resources.Subcommands.Add(command);
         }

@@ -105,9 +105,31 @@ public sealed class ApiTransport(HttpClient http)
         }
         catch (JsonException)
         {
-            // Not a problem document (a proxy's HTML page, say): described below from the status alone.
+            // A problem whose errors are a list (the CSV import's rows) still has its code and detail; anything else that
+            // is not a problem document (a proxy's HTML page, say) is described below from the status alone.
+            if (ProblemWithListErrors(text, status) is { } listed)
+            {
+                return listed;
+            }
         }
 
         return new ProblemView { Status = status, Code = $"http_{status}", Detail = text.Length is > 0 and <= 200 ? text : $"The server answered {status}." };
+    }
+
+    private static ProblemView? ProblemWithListErrors(string text, int status)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+            return Text("code") is { } code ? new ProblemView { Status = status, Code = code, Title = Text("title"), Detail = Text("detail") } : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -42,6 +42,34 @@ public sealed class NameDirectoryGrain : Grain, INameDirectoryGrain
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<NameOwner>> ClaimAllAsync(IReadOnlyList<NameOwner> claims)
+    {
+        IReadOnlyList<NameOwner> taken = [];
+
+        // Decided inside the commit so a re-read after a version conflict decides again on the fresh map. One write for
+        // the whole batch: the cost of storing the map is paid once, not once per name.
+        var outcome = await _committer.CommitAsync<bool>(() =>
+        {
+            taken = claims
+                .Select(c => _state.State.Owners.TryGetValue(Normalize(c.Name), out var owner) && owner != c.OwnerId ? new NameOwner(c.Name, owner) : null)
+                .OfType<NameOwner>()
+                .ToList();
+            var fresh = claims.Where(c => !_state.State.Owners.ContainsKey(Normalize(c.Name))).ToList();
+            if (taken.Count > 0 || fresh.Count == 0)
+            {
+                return DomainError.Conflict(ProblemCode.NameTaken, "Nothing to claim.");
+            }
+
+            fresh.ForEach(c => _state.State.Owners[Normalize(c.Name)] = c.OwnerId);
+            _state.State.EverClaimed = true;
+            return Outcome<bool>.Ok(true);
+        });
+        return outcome.IsSuccess || taken.Count > 0 || outcome.Error!.Code == ProblemCode.NameTaken.Value
+            ? taken
+            : throw new InvalidOperationException(outcome.Error.Message);
+    }
+
+    /// <inheritdoc />
     public async Task ReleaseAsync(string name, Guid ownerId)
     {
         var key = Normalize(name);

@@ -48,7 +48,7 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
         var method = description.HttpMethod ?? "GET";
         var name = operation.OperationId ?? "";
         var changes = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
-        var hasBody = description.ParameterDescriptions.Any(p => p.Source.Id == "Body") || name == "Token";
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source.Id == "Body") || name is "Token" or "ImportResources";
         var statuses = new SortedSet<int> { 400, 422, 503 };
         if (signedIn || ChecksCredentials.Contains(name))
         {

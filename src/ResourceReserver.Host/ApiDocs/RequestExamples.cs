@@ -36,6 +36,10 @@ public sealed class RequestExamples : IOpenApiOperationTransformer
         {
             operation.RequestBody = TokenBody();
         }
+        else if (operation.OperationId == "ImportResources")
+        {
+            operation.RequestBody = CsvBody();
+        }
         else if (operation.OperationId is { } id && Examples.TryGetValue(id, out var example)
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
         {
@@ -82,6 +86,29 @@ public sealed class RequestExamples : IOpenApiOperationTransformer
             },
         };
     }
+
+    private static OpenApiRequestBody CsvBody() => new()
+    {
+        Required = true,
+        Description = "The CSV file: as the whole body (text/csv), or as the one file of a multipart form.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["text/csv"] = new()
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Example = JsonValue.Create("name,tags,capacity,available\r\n\"Conference Room A\",\"meeting,projector\",8,true\r\n"),
+            },
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            },
+        },
+    };
 
     private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
 }

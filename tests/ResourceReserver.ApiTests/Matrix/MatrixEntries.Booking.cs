@@ -9,7 +9,7 @@ public static partial class MatrixEntries
     private const Permission Book = Permission.ReservationsBook, Manage = Permission.ReservationsManage, Resources = Permission.ResourcesManage;
 
     /// <summary>Every entry, accounts and booking alike.</summary>
-    public static IReadOnlyList<MatrixEntry> All { get; } = [.. Accounts(), .. Booking(), .. Integrations(), .. Audit(), .. Organisation(), .. Analytics()];
+    public static IReadOnlyList<MatrixEntry> All { get; } = [.. Accounts(), .. Booking(), .. Integrations(), .. Audit(), .. Organisation(), .. Analytics(), .. Csv()];
 
     private static Func<MatrixWorld, Who, Task<object?>> Slot(Func<DateTimeOffset, Guid, object> body) =>
         (w, _) => Task.FromResult<object?>(body(w.NextSlot(), w.ResourceId));
