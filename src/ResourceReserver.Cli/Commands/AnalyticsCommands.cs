@@ -55,7 +55,7 @@ public static class AnalyticsCommands
                 inv.Get(zone), inv.Get(limit));
             if (report != "dashboard" && (inv.Get(csv) || inv.Get(output) is not null))
             {
-                await ExportAsync(inv, report, filters, inv.Get(output));
+                await Exports.WriteAsync(inv, inv.Get(output), report, (stream, ct) => inv.Api.Analytics.ExportAsync(report, filters, stream, ct));
                 return;
             }
 
@@ -91,30 +91,6 @@ public static class AnalyticsCommands
         }
     }
 
-    private static async Task ExportAsync(Invocation inv, string report, AnalyticsFilters filters, string? file)
-    {
-        if (file is null)
-        {
-            await inv.Api.Analytics.ExportAsync(report, filters, new TextWriterStream(inv.Context.RawOut), inv.Ct);
-            return;
-        }
-
-        var partial = file + ".partial";
-        long bytes;
-        try
-        {
-            await using var stream = File.Create(partial);
-            bytes = await inv.Api.Analytics.ExportAsync(report, filters, stream, inv.Ct);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-
-        File.Move(partial, file, overwrite: true);
-        inv.Print.Done($"{E(report)} exported to [cyan]{E(file)}[/] ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
-    }
 
     private static DateTimeOffset? Instant(Invocation inv, string? text, string what) =>
         text is null ? null : TimeText.Parse(text, inv.Context.LocalZone, inv.Now, what).ToDateTimeOffset();

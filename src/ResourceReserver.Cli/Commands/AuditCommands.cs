@@ -32,7 +32,8 @@ public static class AuditCommands
         var format = Opt<string?>("--format", "csv (default) or json");
         format.AcceptOnlyFromAmong("csv", "json");
         audit.Subcommands.Add(kit.Run(Command("export", "Every matching entry, streamed as CSV or JSON", [.. filters.Symbols, format, output]), AuthMode.Required,
-            inv => ExportAsync(inv, filters.Read(inv), inv.Get(format) ?? "csv", inv.Get(output))));
+            inv => Exports.WriteAsync(
+                inv, inv.Get(output), "Audit log", (stream, ct) => inv.Api.Audit.ExportAsync(filters.Read(inv), inv.Get(format) ?? "csv", stream, ct))));
 
         var from = Opt<string?>("--from", "Start of the window: ISO 8601, \"2026-12-10 14:00\", \"today 9:00\", now");
         var until = Opt<string?>("--until", "End of the window");
@@ -70,31 +71,6 @@ public static class AuditCommands
         return audit;
     }
 
-    private static async Task ExportAsync(Invocation inv, AuditSearch query, string format, string? file)
-    {
-        if (file is null)
-        {
-            await inv.Api.Audit.ExportAsync(query, format, new TextWriterStream(inv.Context.RawOut), inv.Ct);
-            return;
-        }
-
-        // Written beside the target and moved into place at the end: a failed export never leaves a truncated file behind.
-        var partial = file + ".partial";
-        long bytes;
-        try
-        {
-            await using var stream = File.Create(partial);
-            bytes = await inv.Api.Audit.ExportAsync(query, format, stream, inv.Ct);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-
-        File.Move(partial, file, overwrite: true);
-        inv.Print.Done($"Audit log exported to [cyan]{E(file)}[/] ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
-    }
 
     private static Table Entries(Invocation inv, Collected<AuditEntryView> page, string title, bool withActor)
     {

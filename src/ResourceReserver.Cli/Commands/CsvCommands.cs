@@ -25,7 +25,7 @@ public static class CsvCommands
 
         var output = Opt<string?>("--output", "Write the CSV to this file instead of stdout", "-o");
         yield return kit.Run(Command("export", "Every resource as CSV, in the upload format", output), AuthMode.Optional,
-            inv => ExportAsync(inv, inv.Get(output), "Resources", (stream, ct) => inv.Api.Resources.ExportAsync(stream, ct)));
+            inv => Exports.WriteAsync(inv, inv.Get(output), "Resources", (stream, ct) => inv.Api.Resources.ExportAsync(stream, ct)));
     }
 
     /// <summary><c>rr reservations export</c>.</summary>
@@ -41,7 +41,7 @@ public static class CsvCommands
             var resourceId = inv.Get(resource) is { } text ? (await inv.ResourceAsync(text)).Id.ToString() : null;
             var path = Client.Http.ApiTransport.Path(
                 "api/v1/reservations/export.csv", ("from", inv.Get(from)), ("until", inv.Get(until)), ("resourceId", resourceId), ("userId", inv.Get(user)));
-            await ExportAsync(inv, inv.Get(output), "Reservations", (stream, ct) => inv.Api.Transport.StreamAsync(path, stream, ct));
+            await Exports.WriteAsync(inv, inv.Get(output), "Reservations", (stream, ct) => inv.Api.Transport.StreamAsync(path, stream, ct));
         });
     }
 
@@ -111,29 +111,4 @@ public static class CsvCommands
         inv.Context.Error.WriteTable(table);
     }
 
-    private static async Task ExportAsync(Invocation inv, string? file, string what, Func<Stream, CancellationToken, Task<long>> export)
-    {
-        if (file is null)
-        {
-            await export(new TextWriterStream(inv.Context.RawOut), inv.Ct);
-            return;
-        }
-
-        // Written beside the target and moved into place at the end: a failed export never leaves a truncated file behind.
-        var partial = file + ".partial";
-        long bytes;
-        try
-        {
-            await using var stream = File.Create(partial);
-            bytes = await export(stream, inv.Ct);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-
-        File.Move(partial, file, overwrite: true);
-        inv.Print.Done($"{what} exported to [cyan]{Printer.E(file)}[/] ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
-    }
 }
