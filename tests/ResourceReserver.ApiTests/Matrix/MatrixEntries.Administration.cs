@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
+using System.Text;
 using ResourceReserver.ApiTests.Endpoints;
 using ResourceReserver.ApiTests.Fixtures;
+using ResourceReserver.Contracts;
 using static ResourceReserver.ApiTests.Matrix.MatrixRule;
 
 namespace ResourceReserver.ApiTests.Matrix;
 
+/// <summary>The administrative surfaces: organisation, audit, analytics and CSV import/export.</summary>
 public static partial class MatrixEntries
 {
     private static async Task<Guid> FreshGroupAsync(MatrixWorld w)
@@ -69,4 +72,30 @@ public static partial class MatrixEntries
         var response = await caller.PostAsJsonAsync("/api/v1/saved-searches", new { name = "Matrix", query = new { } });
         return (await response.JsonAsync()).GetProperty("id").GetGuid();
     }
+
+    private static IEnumerable<MatrixEntry> Audit() =>
+    [
+        E("GET", "/api/v1/audit/", Needs(Permission.AuditRead), 200, Admin, At("/api/v1/audit?limit=5")),
+        E("GET", "/api/v1/audit/export", Needs(Permission.AuditRead), 200, Admin, At("/api/v1/audit/export?format=csv&action=user.created")),
+        E("GET", "/api/v1/audit/stats", Needs(Permission.AuditRead), 200, Admin, At("/api/v1/audit/stats")),
+        E("GET", "/api/v1/users/me/activity", SignedIn, 200, Profile, At("/api/v1/users/me/activity?limit=5")),
+    ];
+
+    private static IEnumerable<MatrixEntry> Analytics() =>
+    [
+        E("GET", "/api/v1/analytics/utilization", Needs(Permission.AnalyticsRead), 200, Admin, At("/api/v1/analytics/utilization")),
+        E("GET", "/api/v1/analytics/popular", Needs(Permission.AnalyticsRead), 200, Admin, At("/api/v1/analytics/popular?limit=5")),
+        E("GET", "/api/v1/analytics/peak", Needs(Permission.AnalyticsRead), 200, Admin, At("/api/v1/analytics/peak?timeZone=Europe/Berlin")),
+        E("GET", "/api/v1/analytics/users", Needs(Permission.AnalyticsRead), 200, Admin, At("/api/v1/analytics/users")),
+        E("GET", "/api/v1/analytics/dashboard", Needs(Permission.AnalyticsRead), 200, Admin, At("/api/v1/analytics/dashboard")),
+        E("GET", "/api/v1/analytics/export/{report}.csv", Needs(Permission.AnalyticsRead), 200, Admin, At("/api/v1/analytics/export/utilization.csv")),
+    ];
+
+    private static IEnumerable<MatrixEntry> Csv() =>
+    [
+        E("POST", "/api/v1/resources/import", Needs(Resources), 200, Admin, At("/api/v1/resources/import"),
+            (_, _) => Task.FromResult<object?>(new StringContent($"name,capacity\r\nMatrix {ApiCalls.Marker()},2\r\n", Encoding.UTF8, "text/csv"))),
+        E("GET", "/api/v1/resources/export.csv", Public, 200, Read, At("/api/v1/resources/export.csv")),
+        E("GET", "/api/v1/reservations/export.csv", SignedIn, 200, Read, At("/api/v1/reservations/export.csv")),
+    ];
 }
