@@ -21,56 +21,65 @@ var server = Environment.GetEnvironmentVariable("RR_TEST_POSTGRES") is { Length:
     : throw new InvalidOperationException("Set RR_TEST_POSTGRES to a PostgreSQL server, e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=reserver_test");
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-// RR_BENCH_KEEP=1 keeps the seeded schema (for EXPLAIN); RR_BENCH_SEED_ONLY=1 stops after seeding.
+// RR_BENCH_KEEP=1 keeps the seeded schema (for EXPLAIN); RR_BENCH_SEED_ONLY=1 stops after seeding; RR_BENCH_SCHEMA=<kept schema>
+// times an earlier seed again; RR_BENCH_ONLY=<text> times only the endpoints whose line contains it.
 const int Resources = 200;
 const int Users = 2_000;
 var yearStart = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-var schema = "rr_analytics_bench_" + Guid.NewGuid().ToString("N")[..8];
-await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
+var reused = Environment.GetEnvironmentVariable("RR_BENCH_SCHEMA") is { Length: > 0 } kept ? kept : null;
+var schema = reused ?? "rr_analytics_bench_" + Guid.NewGuid().ToString("N")[..8];
+if (reused is null)
+{
+    await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
+}
+
 var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, CommandTimeout = 600 }.ConnectionString;
 try
 {
     await PostgresDatabase.MigrateAsync(connectionString);
     await using var dataSource = NpgsqlDataSource.Create(connectionString);
-    var seed = Stopwatch.StartNew();
-    await using (var store = new SqlResourceStore(dataSource, new EventSignal(), TimeProvider.System))
+    if (reused is null)
     {
-        string[] zones = ["Europe/Berlin", "America/New_York", "UTC", "Asia/Tokyo"];
-        for (var i = 0; i < Resources; i++)
+        var seed = Stopwatch.StartNew();
+        await using (var store = new SqlResourceStore(dataSource, new EventSignal(), TimeProvider.System))
         {
-            var hours = i % 3 == 0 ? null : new BusinessHours
+            string[] zones = ["Europe/Berlin", "America/New_York", "UTC", "Asia/Tokyo"];
+            for (var i = 0; i < Resources; i++)
             {
-                Periods = Enum.GetValues<DayOfWeek>().Where(d => d is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
-                    .Select(d => new OpeningPeriod(d, new TimeOnly(7, 0), new TimeOnly(20, 0))).ToList(),
-            };
-            var snapshot = new ResourceSnapshot
-            {
-                Id = Guid.NewGuid(), Version = 1, CreatedAt = yearStart, UpdatedAt = yearStart,
-                Details = new ResourceDetails { Name = $"Room {i:D3}", Capacity = 1 + i % 8, TimeZone = zones[i % zones.Length], BusinessHours = hours },
-            };
-            await store.CommitAsync(new ResourceCommit(snapshot.Id, 0) { Resource = snapshot });
+                var hours = i % 3 == 0 ? null : new BusinessHours
+                {
+                    Periods = Enum.GetValues<DayOfWeek>().Where(d => d is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
+                        .Select(d => new OpeningPeriod(d, new TimeOnly(7, 0), new TimeOnly(20, 0))).ToList(),
+                };
+                var snapshot = new ResourceSnapshot
+                {
+                    Id = Guid.NewGuid(), Version = 1, CreatedAt = yearStart, UpdatedAt = yearStart,
+                    Details = new ResourceDetails { Name = $"Room {i:D3}", Capacity = 1 + i % 8, TimeZone = zones[i % zones.Length], BusinessHours = hours },
+                };
+                await store.CommitAsync(new ResourceCommit(snapshot.Id, 0) { Resource = snapshot });
+            }
         }
-    }
 
-    // Starts spread over 2027 on whole quarter hours, 30–240 minutes long; 80 % booked, 12 % cancelled, 3 % no-shows.
-    await ExecuteAsync(connectionString,
-        $"""
-        INSERT INTO reservations (id, resource_id, user_id, start_ms, end_ms, quantity, status, version, payload, role)
-        SELECT g.id, g.resource_id, g.user_id, g.start_ms, g.start_ms + g.minutes * 60000, 1 + (g.n % 2),
-               CASE WHEN g.roll < 65 THEN 'completed' WHEN g.roll < 80 THEN 'confirmed' WHEN g.roll < 92 THEN 'cancelled'
-                    WHEN g.roll < 95 THEN 'no_show' WHEN g.roll < 98 THEN 'expired' ELSE 'rejected' END,
-               1, json_build_object('id', g.id, 'resourceId', g.resource_id, 'userId', g.user_id)::text, 0
-        FROM (SELECT n, gen_random_uuid()::text AS id,
-                     r.ids[1 + (n * 7919) % {Resources}] AS resource_id,
-                     md5((n % {Users})::text)::uuid::text AS user_id,
-                     {yearStart.ToUnixTimeMilliseconds()} + ((n * 104729) % 35040) * 900000 AS start_ms,
-                     30 + (n * 31) % 211 AS minutes, (n * 17) % 100 AS roll
-              FROM generate_series(1::bigint, {count}) AS n, (SELECT array_agg(id ORDER BY id) AS ids FROM resources) r) g
-        """);
-    // What autovacuum does after a bulk insert: statistics, and the visibility map that lets index-only scans skip the table.
-    await ExecuteAsync(connectionString, "VACUUM ANALYZE reservations");
-    Console.WriteLine($"seeded {Resources} resources and {count:N0} reservations in {seed.Elapsed.TotalSeconds:F1} s");
+        // Starts spread over 2027 on whole quarter hours, 30–240 minutes long; 80 % booked, 12 % cancelled, 3 % no-shows.
+        await ExecuteAsync(connectionString,
+            $"""
+            INSERT INTO reservations (id, resource_id, user_id, start_ms, end_ms, quantity, status, version, payload, role)
+            SELECT g.id, g.resource_id, g.user_id, g.start_ms, g.start_ms + g.minutes * 60000, 1 + (g.n % 2),
+                   CASE WHEN g.roll < 65 THEN 'completed' WHEN g.roll < 80 THEN 'confirmed' WHEN g.roll < 92 THEN 'cancelled'
+                        WHEN g.roll < 95 THEN 'no_show' WHEN g.roll < 98 THEN 'expired' ELSE 'rejected' END,
+                   1, json_build_object('id', g.id, 'resourceId', g.resource_id, 'userId', g.user_id)::text, 0
+            FROM (SELECT n, gen_random_uuid()::text AS id,
+                         r.ids[1 + (n * 7919) % {Resources}] AS resource_id,
+                         md5((n % {Users})::text)::uuid::text AS user_id,
+                         {yearStart.ToUnixTimeMilliseconds()} + ((n * 104729) % 35040) * 900000 AS start_ms,
+                         30 + (n * 31) % 211 AS minutes, (n * 17) % 100 AS roll
+                  FROM generate_series(1::bigint, {count}) AS n, (SELECT array_agg(id ORDER BY id) AS ids FROM resources) r) g
+            """);
+        // What autovacuum does after a bulk insert: statistics, and the visibility map that lets index-only scans skip the table.
+        await ExecuteAsync(connectionString, "VACUUM ANALYZE reservations");
+        Console.WriteLine($"seeded {Resources} resources and {count:N0} reservations in {seed.Elapsed.TotalSeconds:F1} s");
+    }
 
     if (Environment.GetEnvironmentVariable("RR_BENCH_SEED_ONLY") == "1")
     {
@@ -103,7 +112,7 @@ try
     Console.WriteLine("|---|---|---:|---:|---:|---:|");
     foreach (var (windowName, query) in windows)
     {
-        foreach (var (name, call) in endpoints)
+        foreach (var (name, call) in endpoints.Where(e => Environment.GetEnvironmentVariable("RR_BENCH_ONLY") is not { Length: > 0 } only || e.Name.Contains(only, StringComparison.Ordinal)))
         {
             var rows = await call(query);
             var times = new List<double>();
@@ -122,7 +131,7 @@ try
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    if (Environment.GetEnvironmentVariable("RR_BENCH_KEEP") == "1")
+    if (Environment.GetEnvironmentVariable("RR_BENCH_KEEP") == "1" || reused is not null)
     {
         Console.WriteLine($"kept schema {schema}");
     }

@@ -11,6 +11,9 @@ namespace ResourceReserver.Infrastructure.Analytics;
 /// The analytics aggregates, computed in SQL over the reservations table the write path keeps (the same text in
 /// SQLite and PostgreSQL). A booking counts as booked while confirmed (or completed); it counts in a window when its
 /// interval overlaps the window, for its part inside the window times its quantity. Deleted resources are left out.
+/// The per-resource and peak figures read the daily rollup <c>analytics_days</c> (kept by triggers, V013) for the whole
+/// days inside a window, so a year costs a few hundred rows per resource instead of every reservation; per-user figures
+/// have no rollup (a user-keyed one would be written by every resource's commits at once) and read the reservations.
 /// </summary>
 public sealed class AnalyticsStore(DbDataSource dataSource)
 {
@@ -19,6 +22,10 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
 
     private const string Booked = "x.status IN ('confirmed', 'checked_in', 'completed')";
     private const string Overlaps = "x.start_ms < @until AND x.end_ms > @from";
+
+    // The longest reservation there is (ix_reservations_length answers it): no booking starts earlier than that before a
+    // window and still reaches into it.
+    private const string LongestMs = "(SELECT COALESCE(MAX(y.end_ms - y.start_ms), 0) FROM reservations y)";
 
     // The part of the booking inside the window, in milliseconds, times its quantity (CASE instead of LEAST/GREATEST,
     // which SQLite spells MIN/MAX).
@@ -50,18 +57,37 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>Bookings and booked milliseconds per resource that has any in the window.</summary>
+    /// <summary>
+    /// Bookings and booked milliseconds per resource that has any in the window. The whole days inside the window come from
+    /// the daily rollup (bookings by their start day, whole length); the reservations supply the rest: bookings starting
+    /// in the edges or before the window and reaching into it (clipped), and the part beyond the window's end of bookings
+    /// that start in its last whole day (taken off again). A booking can start at most the longest reservation's length
+    /// before the window and still reach into it, which bounds the edge reads to an index range.
+    /// </summary>
     public async Task<IReadOnlyList<ResourceBookings>> BookedByResourceAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
+        var window = RollupWindow.Of(filter);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
+        var parts = window.HasWholeDays
+            ? $"""
+              SELECT d.resource_id, d.bookings, d.booked_ms FROM analytics_days d WHERE d.day_ms >= @firstDay AND d.day_ms < @endDay
+              UNION ALL
+              SELECT x.resource_id, 1, {ClippedMs} FROM reservations x
+              WHERE {Booked} AND x.end_ms > @from AND ((x.start_ms >= @from - {LongestMs} AND x.start_ms < @firstDay) OR (x.start_ms >= @endDay AND x.start_ms < @until))
+              UNION ALL
+              SELECT x.resource_id, 0, (@until - x.end_ms) * x.quantity FROM reservations x
+              WHERE {Booked} AND x.start_ms >= @until - {LongestMs} AND x.start_ms >= @firstDay AND x.start_ms < @endDay AND x.end_ms > @until
+              """
+            : $"SELECT x.resource_id, 1 AS bookings, {ClippedMs} AS booked_ms FROM reservations x WHERE {Booked} AND x.start_ms < @until AND x.end_ms > @from AND x.start_ms >= @from - {LongestMs}";
         command.CommandText =
             $"""
-            SELECT x.resource_id, COUNT(*), SUM({ClippedMs}) FROM reservations x
-            WHERE {Booked} AND {Overlaps} AND x.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})
-            GROUP BY x.resource_id
+            SELECT p.resource_id, SUM(p.bookings), SUM(p.booked_ms) FROM ({parts}) p
+            WHERE p.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})
+            GROUP BY p.resource_id HAVING SUM(p.bookings) > 0
             """;
         Window(command, filter);
+        command.With("firstDay", window.FirstDayMs).With("endDay", window.EndDayMs);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<ResourceBookings>();
         while (await reader.ReadAsync(ct))
@@ -74,32 +100,44 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
 
     /// <summary>
     /// Bookings by the local weekday and hour of their start, for bookings starting in the window. The zone's offsets
-    /// over the window come in as <paramref name="offsets"/> (in order, the last one reaching the window's end), so the
-    /// local time is plain arithmetic on unix milliseconds in either database.
+    /// over the window come in as <paramref name="offsets"/> (in order, the last one reaching the window's end). Whole
+    /// days on which the zone keeps one offset of whole hours come from the rollup's hour counts; the edges, days with an
+    /// offset change and zones off the hour (India, Nepal) from the reservations.
     /// </summary>
     public async Task<IReadOnlyList<PeakCell>> PeakAsync(AnalyticsFilter filter, IReadOnlyList<OffsetSpan> offsets, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        var offset = LocalOffset(command, offsets);
-        // Day 0 of unix time (1970-01-01) was a Thursday, ISO weekday 4.
-        command.CommandText =
-            $"""
-            SELECT (l.local_ms / 86400000 + 3) % 7 + 1, (l.local_ms % 86400000) / 3600000, COUNT(*)
-            FROM (SELECT x.start_ms + {offset} AS local_ms FROM reservations x
-                  WHERE {Booked} AND x.start_ms >= @from AND x.start_ms < @until
-                  AND x.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})) l
-            GROUP BY 1, 2 ORDER BY 1, 2
-            """;
-        Window(command, filter);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var cells = new List<PeakCell>();
-        while (await reader.ReadAsync(ct))
+        var window = RollupWindow.Of(filter);
+        var counts = new Dictionary<(int Weekday, int Hour), long>();
+        var raw = new List<(long From, long Until)>();
+        var rawFrom = window.FromMs;
+        foreach (var (dayMs, hours) in window.HasWholeDays ? await RolledUpStartsAsync(filter, window, ct) : [])
         {
-            cells.Add(new PeakCell((int)Long(reader, 0), (int)Long(reader, 1), Long(reader, 2)));
+            if (RollupWindow.WholeHourOffset(offsets, dayMs) is not { } offset)
+            {
+                continue;
+            }
+
+            // Everything between the last day taken from the rollup and this one is read from the reservations.
+            raw.Add((rawFrom, dayMs));
+            rawFrom = dayMs + RollupWindow.DayMs;
+            for (var hour = 0; hour < hours.Length; hour++)
+            {
+                if (hours[hour] != 0)
+                {
+                    var cell = RollupWindow.LocalCell(dayMs + hour * 3_600_000L, offset);
+                    counts[cell] = counts.GetValueOrDefault(cell) + hours[hour];
+                }
+            }
         }
 
-        return cells;
+        raw.Add((rawFrom, window.UntilMs));
+        foreach (var cell in await RawPeakAsync(filter, offsets, raw.Where(r => r.Until > r.From).ToList(), ct))
+        {
+            counts[(cell.Weekday, cell.Hour)] = counts.GetValueOrDefault((cell.Weekday, cell.Hour)) + cell.Bookings;
+        }
+
+        return counts.Where(c => c.Value != 0).OrderBy(c => c.Key.Weekday).ThenBy(c => c.Key.Hour)
+            .Select(c => new PeakCell(c.Key.Weekday, c.Key.Hour, c.Value)).ToList();
     }
 
     /// <summary>
@@ -144,6 +182,68 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
         }
 
         return rows;
+    }
+
+    // Bookings starting on each whole day of the window, by UTC hour, from the rollup (days in order).
+    private async Task<List<(long DayMs, long[] Hours)>> RolledUpStartsAsync(AnalyticsFilter filter, RollupWindow window, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        var hours = string.Join(", ", Enumerable.Range(0, 24).Select(h => $"SUM(d.h{h:D2})"));
+        command.CommandText =
+            $"""
+            SELECT d.day_ms, {hours} FROM analytics_days d
+            WHERE d.day_ms >= @firstDay AND d.day_ms < @endDay AND d.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})
+            GROUP BY d.day_ms ORDER BY d.day_ms
+            """;
+        command.With("firstDay", window.FirstDayMs).With("endDay", window.EndDayMs);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var days = new List<(long, long[])>();
+        while (await reader.ReadAsync(ct))
+        {
+            days.Add((Long(reader, 0), Enumerable.Range(1, 24).Select(i => Long(reader, i)).ToArray()));
+        }
+
+        return days;
+    }
+
+    // Bookings starting in the given stretches, by local weekday and hour: the zone's offset at each start is plain
+    // arithmetic on unix milliseconds in either database.
+    private async Task<IReadOnlyList<PeakCell>> RawPeakAsync(
+        AnalyticsFilter filter, IReadOnlyList<OffsetSpan> offsets, IReadOnlyList<(long From, long Until)> stretches, CancellationToken ct)
+    {
+        if (stretches.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        var offset = LocalOffset(command, offsets);
+        var starts = new StringBuilder();
+        for (var i = 0; i < stretches.Count; i++)
+        {
+            starts.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? " OR " : "")}(x.start_ms >= @s{i} AND x.start_ms < @e{i})");
+            command.With($"s{i}", stretches[i].From).With($"e{i}", stretches[i].Until);
+        }
+
+        // Day 0 of unix time (1970-01-01) was a Thursday, ISO weekday 4.
+        command.CommandText =
+            $"""
+            SELECT (l.local_ms / 86400000 + 3) % 7 + 1, (l.local_ms % 86400000) / 3600000, COUNT(*)
+            FROM (SELECT x.start_ms + {offset} AS local_ms FROM reservations x
+                  WHERE {Booked} AND ({starts})
+                  AND x.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})) l
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var cells = new List<PeakCell>();
+        while (await reader.ReadAsync(ct))
+        {
+            cells.Add(new PeakCell((int)Long(reader, 0), (int)Long(reader, 1), Long(reader, 2)));
+        }
+
+        return cells;
     }
 
     // The zone's offset at each booking's start: one parameter when the window has one offset (a CASE needs a WHEN).

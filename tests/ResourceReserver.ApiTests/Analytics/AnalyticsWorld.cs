@@ -38,6 +38,11 @@ public sealed class AnalyticsWorld
         Bookings = Enumerable.Range(0, Random.Next(45)).Select(_ => RandomBooking(anchor)).ToList();
         From = anchor.AddMinutes(Random.Next(-8 * 1440, 2 * 1440));
         Until = From.AddMinutes(1 + Random.Next(12 * 1440));
+        if (Random.Next(4) == 0)
+        {
+            // Windows on UTC midnights: the daily rollup's days then meet the window's edges exactly.
+            (From, Until) = (From.UtcDateTime.Date, Until.UtcDateTime.Date.AddDays(1));
+        }
         PeakZone = Zones[Random.Next(Zones.Length)];
         Limit = 1 + Random.Next(5);
     }
@@ -82,14 +87,30 @@ public sealed class AnalyticsWorld
         Resources.Clear();
         Resources.AddRange(placed);
 
+        // Earlier versions first, so the reports also see rows that changed (start, length, quantity, status) and rows that
+        // went away again: what the daily rollup must follow.
         await using var store = new SqlResourceStore(dataSource, new EventSignal(), TimeProvider.System);
-        foreach (var resource in Resources)
+        var anchor = Bookings.Count > 0 ? Bookings[0].Reservation.Start : From;
+        var ghosts = new List<Guid>();
+        for (var i = 0; i < Resources.Count; i++)
         {
+            var resource = Resources[i];
+            var drafts = Bookings.Where(b => b.Reservation.ResourceId == resource.Id && Random.Next(3) == 0)
+                .Select(b => Draft(b.Reservation, anchor)).ToList();
+            var gone = Enumerable.Range(0, Random.Next(3)).Select(_ => Draft(RandomBooking(anchor).Item1 with { ResourceId = resource.Id }, anchor)).ToList();
+            ghosts.AddRange(gone.Select(g => g.Id));
+            var first = drafts.Concat(gone).Select(ReservationRow.Archive).ToList();
+            Assert.True(await store.CommitAsync(new ResourceCommit(resource.Id, 0) { Resource = resource, Rows = first }));
             var rows = Bookings.Where(b => b.Reservation.ResourceId == resource.Id).Select(b => ReservationRow.Archive(b.Reservation)).ToList();
-            Assert.True(await store.CommitAsync(new ResourceCommit(resource.Id, 0) { Resource = resource, Rows = rows }));
+            Assert.True(await store.CommitAsync(new ResourceCommit(resource.Id, 1) { Resource = resource with { Version = 2 }, Rows = rows }));
         }
 
         await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var ghost in ghosts)
+        {
+            await ExecuteAsync(connection, "DELETE FROM reservations WHERE id = @id", ("id", ghost.ToString()));
+        }
+
         foreach (var (reservation, _) in Bookings.Where(b => b.NoShow))
         {
             await ExecuteAsync(connection, "UPDATE reservations SET status = 'no_show' WHERE id = @id", ("id", reservation.Id.ToString()));
@@ -171,7 +192,20 @@ public sealed class AnalyticsWorld
             Status = status,
             Version = 1,
         };
-        return (reservation, status == ReservationStatus.Cancelled && Random.Next(3) == 0);
+        return (reservation, status is ReservationStatus.Cancelled or ReservationStatus.Confirmed && Random.Next(3) == 0);
+    }
+
+    // Another version of a booking: moved, longer or shorter, another quantity or status.
+    private Reservation Draft(Reservation reservation, DateTimeOffset anchor)
+    {
+        var start = Random.Next(2) == 0 ? reservation.Start : anchor.AddMinutes(Random.Next(-10 * 1440, 10 * 1440));
+        return reservation with
+        {
+            Start = start,
+            End = start.AddMinutes(1 + Random.Next(Random.Next(4) == 0 ? 3 * 1440 : 300)),
+            Quantity = 1 + Random.Next(2),
+            Status = Pick(),
+        };
     }
 
     private ReservationStatus Pick()
