@@ -11,7 +11,7 @@ namespace ResourceReserver.Infrastructure.Analytics;
 /// The analytics aggregates, computed in SQL over the reservations table the write path keeps (the same text in
 /// SQLite and PostgreSQL). A booking counts as booked while confirmed (or completed); it counts in a window when its
 /// interval overlaps the window, for its part inside the window times its quantity. Deleted resources are left out.
-/// The per-resource and peak figures read the daily rollup <c>analytics_days</c> (kept by triggers, V013) for the whole
+/// The per-resource and peak figures read the daily rollup <c>analytics_days</c> (kept by triggers, V014) for the whole
 /// days inside a window, so a year costs a few hundred rows per resource instead of every reservation; per-user figures
 /// have no rollup (a user-keyed one would be written by every resource's commits at once) and read the reservations.
 /// </summary>
@@ -21,11 +21,9 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
     public static readonly IReadOnlyList<string> BookedStatuses = ["confirmed", "checked_in", "completed"];
 
     private const string Booked = "x.status IN ('confirmed', 'checked_in', 'completed')";
-    private const string Overlaps = "x.start_ms < @until AND x.end_ms > @from";
 
-    // The longest reservation there is (ix_reservations_length answers it): no booking starts earlier than that before a
-    // window and still reaches into it.
-    private const string LongestMs = "(SELECT COALESCE(MAX(y.end_ms - y.start_ms), 0) FROM reservations y)";
+    // @earliest: see ReportSnapshot.
+    private const string Overlaps = "x.start_ms < @until AND x.end_ms > @from AND x.start_ms >= @earliest";
 
     // The part of the booking inside the window, in milliseconds, times its quantity (CASE instead of LEAST/GREATEST,
     // which SQLite spells MIN/MAX).
@@ -67,26 +65,25 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
     public async Task<IReadOnlyList<ResourceBookings>> BookedByResourceAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
         var window = RollupWindow.Of(filter);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
+        await using var snapshot = await ReportSnapshot.OpenAsync(dataSource, ct);
+        await using var command = snapshot.Command(filter);
         var parts = window.HasWholeDays
             ? $"""
               SELECT d.resource_id, d.bookings, d.booked_ms FROM analytics_days d WHERE d.day_ms >= @firstDay AND d.day_ms < @endDay
               UNION ALL
               SELECT x.resource_id, 1, {ClippedMs} FROM reservations x
-              WHERE {Booked} AND x.end_ms > @from AND ((x.start_ms >= @from - {LongestMs} AND x.start_ms < @firstDay) OR (x.start_ms >= @endDay AND x.start_ms < @until))
+              WHERE {Booked} AND x.end_ms > @from AND ((x.start_ms >= @earliest AND x.start_ms < @firstDay) OR (x.start_ms >= @endDay AND x.start_ms < @until))
               UNION ALL
               SELECT x.resource_id, 0, (@until - x.end_ms) * x.quantity FROM reservations x
-              WHERE {Booked} AND x.start_ms >= @until - {LongestMs} AND x.start_ms >= @firstDay AND x.start_ms < @endDay AND x.end_ms > @until
+              WHERE {Booked} AND x.start_ms >= @lateStart AND x.start_ms >= @firstDay AND x.start_ms < @endDay AND x.end_ms > @until
               """
-            : $"SELECT x.resource_id, 1 AS bookings, {ClippedMs} AS booked_ms FROM reservations x WHERE {Booked} AND x.start_ms < @until AND x.end_ms > @from AND x.start_ms >= @from - {LongestMs}";
+            : $"SELECT x.resource_id, 1 AS bookings, {ClippedMs} AS booked_ms FROM reservations x WHERE {Booked} AND {Overlaps}";
         command.CommandText =
             $"""
             SELECT p.resource_id, SUM(p.bookings), SUM(p.booked_ms) FROM ({parts}) p
             WHERE p.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})
             GROUP BY p.resource_id HAVING SUM(p.bookings) > 0
             """;
-        Window(command, filter);
         command.With("firstDay", window.FirstDayMs).With("endDay", window.EndDayMs);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<ResourceBookings>();
@@ -107,10 +104,11 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
     public async Task<IReadOnlyList<PeakCell>> PeakAsync(AnalyticsFilter filter, IReadOnlyList<OffsetSpan> offsets, CancellationToken ct = default)
     {
         var window = RollupWindow.Of(filter);
+        await using var snapshot = await ReportSnapshot.OpenAsync(dataSource, ct);
         var counts = new Dictionary<(int Weekday, int Hour), long>();
         var raw = new List<(long From, long Until)>();
         var rawFrom = window.FromMs;
-        foreach (var (dayMs, hours) in window.HasWholeDays ? await RolledUpStartsAsync(filter, window, ct) : [])
+        foreach (var (dayMs, hours) in window.HasWholeDays ? await RolledUpStartsAsync(snapshot, filter, window, ct) : [])
         {
             if (RollupWindow.WholeHourOffset(offsets, dayMs) is not { } offset)
             {
@@ -131,7 +129,7 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
         }
 
         raw.Add((rawFrom, window.UntilMs));
-        foreach (var cell in await RawPeakAsync(filter, offsets, raw.Where(r => r.Until > r.From).ToList(), ct))
+        foreach (var cell in await RawPeakAsync(snapshot, filter, offsets, raw.Where(r => r.Until > r.From).ToList(), ct))
         {
             counts[(cell.Weekday, cell.Hour)] = counts.GetValueOrDefault((cell.Weekday, cell.Hour)) + cell.Bookings;
         }
@@ -155,8 +153,8 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
     /// <summary>Per user with any booking, cancellation or no-show overlapping the window: the counts and booked milliseconds.</summary>
     public async Task<IReadOnlyList<UserBookings>> ByUserAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
+        await using var snapshot = await ReportSnapshot.OpenAsync(dataSource, ct);
+        await using var command = snapshot.Command(filter);
         command.CommandText =
             $"""
             SELECT a.user_id, u.payload, a.bookings, a.booked_ms, a.cancellations, a.no_shows FROM (
@@ -171,7 +169,6 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
                 GROUP BY x.user_id) a
             LEFT JOIN users u ON u.id = a.user_id
             """;
-        Window(command, filter);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<UserBookings>();
         while (await reader.ReadAsync(ct))
@@ -185,10 +182,10 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
     }
 
     // Bookings starting on each whole day of the window, by UTC hour, from the rollup (days in order).
-    private async Task<List<(long DayMs, long[] Hours)>> RolledUpStartsAsync(AnalyticsFilter filter, RollupWindow window, CancellationToken ct)
+    private static async Task<List<(long DayMs, long[] Hours)>> RolledUpStartsAsync(
+        ReportSnapshot snapshot, AnalyticsFilter filter, RollupWindow window, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
+        await using var command = snapshot.Command(filter);
         var hours = string.Join(", ", Enumerable.Range(0, 24).Select(h => $"SUM(d.h{h:D2})"));
         command.CommandText =
             $"""
@@ -209,16 +206,15 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
 
     // Bookings starting in the given stretches, by local weekday and hour: the zone's offset at each start is plain
     // arithmetic on unix milliseconds in either database.
-    private async Task<IReadOnlyList<PeakCell>> RawPeakAsync(
-        AnalyticsFilter filter, IReadOnlyList<OffsetSpan> offsets, IReadOnlyList<(long From, long Until)> stretches, CancellationToken ct)
+    private static async Task<IReadOnlyList<PeakCell>> RawPeakAsync(
+        ReportSnapshot snapshot, AnalyticsFilter filter, IReadOnlyList<OffsetSpan> offsets, IReadOnlyList<(long From, long Until)> stretches, CancellationToken ct)
     {
         if (stretches.Count == 0)
         {
             return [];
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
+        await using var command = snapshot.Command(filter);
         var offset = LocalOffset(command, offsets);
         var starts = new StringBuilder();
         for (var i = 0; i < stretches.Count; i++)
@@ -280,9 +276,6 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
 
         return sql.ToString();
     }
-
-    private static void Window(DbCommand command, AnalyticsFilter filter) =>
-        command.With("from", filter.From.ToUnixMs()).With("until", filter.Until.ToUnixMs());
 
     private static long Long(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
