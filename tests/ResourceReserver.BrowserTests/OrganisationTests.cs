@@ -6,7 +6,7 @@ namespace ResourceReserver.BrowserTests;
 /// <summary>
 /// Organisation in the UI: an admin builds Building / Floor 2 on the groups page and files a resource there in its
 /// edit form; a member filters /resources by the building (subgroups included) and finds it, and the search box's
-/// typeahead suggests it.
+/// typeahead suggests it. A member saves the filters as a search, runs it from its chip and deletes it.
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class OrganisationTests(UiHost ui)
@@ -56,6 +56,47 @@ public sealed class OrganisationTests(UiHost ui)
         await member.GetByLabel("Search", new() { Exact = true }).PressSequentiallyAsync(name[..10]);
         await Expect(member.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" }).GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
         await member.ScreenshotAsync("resources-organisation");
+        await member.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_member_saves_the_filters_runs_the_saved_search_from_its_chip_and_deletes_it()
+    {
+        var tag = UiHost.Unique("savedtag").ToLowerInvariant();
+        var name = UiHost.Unique("Savedroom");
+        await ui.Api.CreateResourceAsync(ui.AdminToken, Slots.Resource(name, tags: [tag]));
+        var username = UiHost.Unique("searcher");
+        await ui.Api.UserAsync(username);
+        var member = await ui.SignedInPageAsync(username);
+        await member.OpenAsync("/resources");
+        var cards = member.GetByTestId("resource-card");
+        var chips = member.GetByTestId("saved-search");
+
+        await member.GetByLabel("Tag", new() { Exact = true }).SelectOptionAsync(tag);
+        await Expect(cards).ToHaveCountAsync(1);
+        await member.GetByLabel("Save these filters as").FillAsync("My tag");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Save search" }).ClickAsync();
+        await Expect(chips).ToHaveCountAsync(1);
+        await Expect(member.GetByLabel("Save these filters as")).ToHaveValueAsync("");
+
+        // Kept across a reload; running it puts its filters back.
+        await member.OpenAsync("/resources");
+        await Expect(member.GetByLabel("Tag", new() { Exact = true })).ToHaveValueAsync("");
+        await member.GetByRole(AriaRole.Button, new() { Name = "My tag", Exact = true }).ClickAsync();
+        await Expect(member.GetByLabel("Tag", new() { Exact = true })).ToHaveValueAsync(tag);
+        await Expect(cards).ToHaveCountAsync(1);
+        await Expect(cards.First).ToContainTextAsync(name);
+
+        // A nameless search is refused with the field named, and nothing is saved.
+        await member.GetByRole(AriaRole.Button, new() { Name = "Save search" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The name is required" })).ToBeVisibleAsync();
+        await Expect(chips).ToHaveCountAsync(1);
+
+        await member.GetByRole(AriaRole.Button, new() { Name = "Delete saved search My tag" }).ClickAsync();
+        await Expect(chips).ToHaveCountAsync(0);
+        await member.OpenAsync("/resources");
+        await Expect(member.GetByRole(AriaRole.Button, new() { Name = "Save search" })).ToBeVisibleAsync();
+        await Expect(chips).ToHaveCountAsync(0);
         await member.Context.CloseAsync();
     }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceReserver.Client.Contracts;
+using ResourceReserver.Host.Components.Admin;
 using ResourceReserver.Host.Components.Shared;
 
 namespace ResourceReserver.WebTests;
 
 /// <summary>The analytics tables of the admin page: utilization per resource, the busiest hours, and people only when
-/// per-person statistics are on.</summary>
+/// per-person statistics are on; and the page's scope (period, group, resource) as URL, reports' query and CSV links.</summary>
 public sealed class AnalyticsReportTests : BunitContext
 {
     private static readonly DateTimeOffset From = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -53,6 +54,34 @@ public sealed class AnalyticsReportTests : BunitContext
         Assert.Equal("ana", report.Find("table[aria-label=Personas] tbody td").TextContent);
         Assert.Contains("Ocupación", report.Find("#analytics-utilization-heading").TextContent);
         Assert.Contains("No hay reservas en este periodo.", report.Markup);
+    }
+
+    [Fact]
+    public void The_scope_round_trips_through_the_page_url_and_narrows_the_query_and_the_csv_links()
+    {
+        var today = new DateOnly(2027, 3, 10);
+        var (group, resource) = (Guid.NewGuid(), Guid.NewGuid());
+        var scope = new AnalyticsScope(new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 31), group.ToString(), resource.ToString());
+
+        var url = scope.PageUrl(today);
+        Assert.Equal($"/admin/analytics?from=2027-01-01&until=2027-01-31&groupId={group}&resourceId={resource}", url);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + url).Query);
+        Assert.Equal(scope, AnalyticsScope.FromUrl(query["from"], query["until"], query["groupId"], query["resourceId"], today));
+        Assert.Equal(new("2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z", group.ToString(), resource.ToString()), scope.Query());
+        Assert.Equal($"/admin/analytics/export/peak.csv?from=2027-01-01T00%3A00%3A00Z&until=2027-02-01T00%3A00%3A00Z&groupId={group}&resourceId={resource}",
+            scope.ExportUrl("peak"));
+    }
+
+    [Fact]
+    public void The_default_period_stays_out_of_the_url_and_a_bad_day_falls_back_to_it_while_a_bad_id_goes_on_to_be_refused()
+    {
+        var today = new DateOnly(2027, 3, 10);
+        var group = Guid.NewGuid();
+
+        Assert.Equal("/admin/analytics", AnalyticsScope.Default(today).PageUrl(today));
+        Assert.Equal($"/admin/analytics?groupId={group}", (AnalyticsScope.Default(today) with { GroupId = group.ToString() }).PageUrl(today));
+        var read = AnalyticsScope.FromUrl("yesterday", null, group.ToString().ToUpperInvariant(), "room-1", today);
+        Assert.Equal(new AnalyticsScope(new DateOnly(2027, 2, 9), today, group.ToString(), "room-1"), read);
     }
 
     private static AnalyticsDashboard Dashboard() => new(From, Until, "UTC", new AnalyticsTotals(2, 3, 4.5, 90, 0.05), [], [], true, null);

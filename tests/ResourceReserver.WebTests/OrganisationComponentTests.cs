@@ -2,11 +2,12 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ResourceReserver.Client.Contracts;
 using ResourceReserver.Host.Components.Admin;
+using ResourceReserver.Host.Components.Shared;
 using ResourceReserver.Host.Organisation;
 
 namespace ResourceReserver.WebTests;
 
-/// <summary>The group tree of the admin page and the group paths of the pickers.</summary>
+/// <summary>The group tree of the admin page, the group paths of the pickers and the group filter.</summary>
 public sealed class OrganisationComponentTests : BunitContext
 {
     private static readonly GroupNodeView Floor = new(Guid.NewGuid(), "Floor 2", "floor", [], 3);
@@ -63,5 +64,25 @@ public sealed class OrganisationComponentTests : BunitContext
 
         Assert.Contains("Edificio · 3 recursos", tree.Markup);
         Assert.Contains("Renombrar o mover Building A", tree.Markup);
+    }
+
+    [Fact]
+    public void The_group_filter_lists_every_path_marks_the_chosen_one_and_raises_the_new_choice()
+    {
+        var chosen = new List<string?>();
+        var picker = Render<GroupPicker>(p => p
+            .Add(c => c.Id, "some-group")
+            .Add(c => c.Tree, [Building, Annex])
+            .Add(c => c.Value, Floor.Id.ToString())
+            .Add(c => c.ValueChanged, id => chosen.Add(id)));
+
+        Assert.Equal("some-group", picker.Find("label").GetAttribute("for"));
+        Assert.Equal(["All groups", "Building A", "Building A / Floor 2", "Annex"], picker.FindAll("option").Select(o => o.TextContent));
+        Assert.Equal(Floor.Id.ToString(), picker.Find("select").GetAttribute("value"));
+
+        picker.Find("select").Change(Annex.Id.ToString());
+        picker.Find("select").Change("");
+
+        Assert.Equal([Annex.Id.ToString(), null], chosen);
     }
 }

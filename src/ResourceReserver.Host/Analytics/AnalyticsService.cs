@@ -72,6 +72,10 @@ public sealed class AnalyticsService(
                 UserStatistics, UserStatistics ? Ranked(aggregates.Users).Take(DashboardTop).ToList() : null);
         }, ct);
 
+    /// <summary>The resources a report can be narrowed to, by name: those of the query's group (subgroups included), or all.</summary>
+    public Task<Outcome<IReadOnlyList<AnalyticsResource>>> ResourcesAsync(Actor actor, AnalyticsQuery query, CancellationToken ct = default) =>
+        RunAsync(actor, query with { ResourceId = null }, (request, ct) => store.ResourcesAsync(request.Filter, ct), ct);
+
     /// <summary>The refusal when per-person statistics are switched off (403 <c>user_statistics_disabled</c>).</summary>
     public static DomainError UserStatisticsOff() => Refusal.Of(ErrorKind.Forbidden, ProblemCode.UserStatisticsDisabled,
         "Per-person statistics are switched off on this server (Analytics:UserStatistics).");

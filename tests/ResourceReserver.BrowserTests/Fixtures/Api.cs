@@ -33,6 +33,10 @@ public sealed class Api(Uri baseAddress) : IDisposable
     public async Task<Guid> CreateResourceAsync(string adminToken, object body) =>
         (await Json(await SendAsync(HttpMethod.Post, "/api/v1/resources", adminToken, body))).GetProperty("id").GetGuid();
 
+    /// <summary>Creates a top-level group (as administrator) and returns its id.</summary>
+    public async Task<Guid> CreateGroupAsync(string adminToken, string name, string kind = "building") =>
+        (await Json(await SendAsync(HttpMethod.Post, "/api/v1/groups", adminToken, new { name, kind }))).GetProperty("id").GetGuid();
+
     /// <summary>Books a slot and returns the reservation id.</summary>
     public async Task<Guid> BookAsync(string token, Guid resourceId, DateTimeOffset start, DateTimeOffset end) =>
         (await Json(await SendAsync(HttpMethod.Post, "/api/v1/reservations", token, new { resourceId, start, end }))).GetProperty("id").GetGuid();

@@ -23,6 +23,7 @@ public static class MainPages
             ("admin-resource", $"/admin/resources/{resourceId}"),
             ("admin-users", "/admin/users"),
             ("admin-roles", "/admin/roles"),
+            ("admin-analytics", "/admin/analytics"),
             ("oauth-clients", "/settings/clients"),
         ];
     }

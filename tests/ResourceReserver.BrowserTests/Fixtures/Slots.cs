@@ -19,6 +19,6 @@ public static class Slots
     }
 
     /// <summary>A new resource body: always open, in <see cref="Zone"/>.</summary>
-    public static object Resource(string name, int capacity = 1, string[]? tags = null) =>
-        new { name, capacity, timeZone = Zone, tags = tags ?? ["room"], location = "Floor 2", description = "A quiet room with a screen." };
+    public static object Resource(string name, int capacity = 1, string[]? tags = null, Guid? groupId = null) =>
+        new { name, capacity, timeZone = Zone, tags = tags ?? ["room"], location = "Floor 2", description = "A quiet room with a screen.", groupId };
 }
