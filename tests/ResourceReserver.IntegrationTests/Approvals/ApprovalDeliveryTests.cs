@@ -123,6 +123,6 @@ public sealed class ApprovalDeliveryTests
         Assert.Equal("expired", stored.GetProperty("status").GetString());
 
         // Only the requester hears of the expiry, and once.
-        Assert.Single((await smtp.AllAsync()).Where(m => m.Message.Subject?.StartsWith("Demande expirée", StringComparison.Ordinal) == true));
+        Assert.Single(await smtp.AllAsync(), m => m.Message.Subject?.StartsWith("Demande expirée", StringComparison.Ordinal) == true);
     }
 }
