@@ -18,13 +18,15 @@ public static class ApprovalCommands
         var approvals = Command("approvals", "Requests waiting for your approval, and deciding them");
         var status = Opt<string?>("--status", "pending (default), approved or rejected");
         status.AcceptOnlyFromAmong("pending", "approved", "rejected");
-        approvals.Subcommands.Add(kit.Run(Command("list", "Requests you may decide, by start time", status), AuthMode.Required, async inv =>
+        var limit = Opt<int?>("--limit", "Requests per page, 1-100 (default 100)");
+        var all = Opt<bool>("--all", "Every page, not only the first");
+        approvals.Subcommands.Add(kit.Run(Command("list", "Requests you may decide, by start time", status, limit, all), AuthMode.Required, async inv =>
         {
-            var answer = await inv.Api.Approvals.ListAsync(inv.Get(status), 100, null, inv.Ct);
+            var page = await Pages.CollectAsync(cursor => inv.Api.Approvals.ListAsync(inv.Get(status), inv.Get(limit) ?? 100, cursor, inv.Ct), inv.Get(all));
             var shown = inv.Get(status) ?? "pending";
             // Every row has the status asked for, so the last column says what matters for it: the deadline or the approver's note.
-            var table = Table($"Approvals, {shown} ({answer.Value.Items.Count})", "When", "Resource", "Requester", shown == "pending" ? "Decide by" : "Note", "Id");
-            foreach (var request in answer.Value.Items)
+            var table = Table($"Approvals, {shown} ({page.Items.Count})", "When", "Resource", "Requester", shown == "pending" ? "Decide by" : "Note", "Id");
+            foreach (var request in page.Items)
             {
                 var zone = TimeFormat.Zone(request.TimeZone);
                 table.AddRow(
@@ -35,12 +37,19 @@ public static class ApprovalCommands
                     $"[grey]{request.Id}[/]");
             }
 
-            if (answer.Value.Items.Count == 0)
+            if (page.Items.Count == 0)
             {
                 table.AddRow("[grey]none[/]", "", "", "", "");
             }
 
-            inv.Print.Result(answer.Body, console => console.WriteTable(table));
+            inv.Print.Result(page.Body, console =>
+            {
+                console.WriteTable(table);
+                if (page.NextCursor is not null)
+                {
+                    inv.Print.Note("More requests exist: add --all to list every page.");
+                }
+            });
         }));
 
         var approveId = Arg("reservationId", "The request's reservation id");

@@ -15,6 +15,7 @@ public static class ApplicationSetup
         builder.Services.AddSingleton<ReservationService>();
         builder.Services.AddSingleton<HoldService>();
         builder.Services.AddSingleton<ApprovalService>();
+        builder.Services.AddSingleton<ApproverNames>();
         builder.Services.AddSingleton<WaitlistService>();
         builder.Services.AddSingleton<CalendarService>();
         builder.Services.AddSingleton<NotificationService>();

@@ -8,7 +8,7 @@ namespace ResourceReserver.Host.Notifications;
 
 /// <summary>
 /// The feed entry an event means for its user, if any: confirmed, cancelled, changed reservations and waitlist
-/// offers, approval requests (to the requester and to the approvers), worded in the user's language. Pure, and the same on every silo (the id comes from the dedupe key), so
+/// offers, approval requests (to the requester and to the approvers) and undecided requests that expired, worded in the user's language. Pure, and the same on every silo (the id comes from the dedupe key), so
 /// the durable consumer that stores it and each silo's live tail that shows it agree on what it is.
 /// </summary>
 public static class NotificationComposer
@@ -28,6 +28,7 @@ public static class NotificationComposer
                 or EventTypes.ApprovalRequested or EventTypes.ApprovalApproved or EventTypes.ApprovalRejected,
             Reservation: { } r,
         } => r.ResourceId,
+        { Type: EventTypes.ReservationExpired, Reservation: { ApprovalExpiresAt: not null } request } => request.ResourceId,
         _ => null,
     };
 
@@ -40,6 +41,7 @@ public static class NotificationComposer
                 or EventTypes.ApprovalRequested or EventTypes.ApprovalApproved or EventTypes.ApprovalRejected,
             Reservation: { } r,
         } => r.UserId,
+        { Type: EventTypes.ReservationExpired, Reservation: { ApprovalExpiresAt: not null } request } => request.UserId,
         _ => null,
     };
 
@@ -65,6 +67,8 @@ public static class NotificationComposer
             EventTypes.ApprovalRequested => ("approval_requested", MessageText.ApprovalRequested),
             EventTypes.ApprovalApproved => ("approval_approved", MessageText.ApprovalApproved),
             EventTypes.ApprovalRejected => ("approval_rejected", MessageText.ApprovalRejected),
+            // Only an undecided approval request expiring tells its requester; a lapsed hold tells nobody.
+            EventTypes.ReservationExpired when e.Reservation?.ApprovalExpiresAt is not null => ("approval_expired", MessageText.ApprovalExpired),
             _ => (null, null),
         };
         return kind is null || e.Reservation is not { } reservation

@@ -23,6 +23,7 @@ public static class MailComposer
             "approval_requested" => (words[MessageText.ApprovalRequested, name], words[MessageText.ApprovalRequestedOpening]),
             "approval_approved" => (words[MessageText.ApprovalApproved, name], words[MessageText.ApprovalApprovedOpening]),
             "approval_rejected" => (words[MessageText.ApprovalRejected, name], words[MessageText.ApprovalRejectedOpening]),
+            "approval_expired" => (words[MessageText.ApprovalExpired, name], words[MessageText.ApprovalExpiredOpening]),
             "approval_to_decide" => (words[MessageText.ApprovalToDecide, name], words[MessageText.ApprovalToDecideOpening, requester ?? ""]),
             "reminder" => (words[MessageText.ReminderSubject, name, inLead], words[MessageText.ReminderOpening, inLead]),
             _ => (words[MessageText.ReservationAbout, name], words[MessageText.AboutOpening]),

@@ -10,7 +10,7 @@ namespace ResourceReserver.Infrastructure.Mail;
 
 /// <summary>
 /// Turns events into queued mail: a confirmation with the .ics, a cancellation, a change notice, a waitlist
-/// offer, and each approval step (to the requester, and a new request to its approvers). Reminders are not queued here: <c>ReminderScheduler</c> keeps their schedule and queues the mail
+/// offer, and each approval step (to the requester, including a request that expired undecided, and a new request to its approvers). Reminders are not queued here: <c>ReminderScheduler</c> keeps their schedule and queues the mail
 /// when one fires, after checking the reservation is still on.
 /// </summary>
 public sealed class MailConsumer(
@@ -43,6 +43,8 @@ public sealed class MailConsumer(
                 EventTypes.ApprovalRequested => "approval_requested",
                 EventTypes.ApprovalApproved => "approval_approved",
                 EventTypes.ApprovalRejected => "approval_rejected",
+                // A lapsed hold (no approval deadline) is not worth a mail; an undecided request that expired is.
+                EventTypes.ReservationExpired when domainEvent.Reservation?.ApprovalExpiresAt is not null => "approval_expired",
                 _ => null,
             };
             if (domainEvent is { Type: EventTypes.ApprovalRequested, Reservation: { } request })
@@ -60,7 +62,7 @@ public sealed class MailConsumer(
             var now = time.GetUtcNow();
             var (subject, text, html) = MailComposer.Compose(kind, reservation, resource, null, languages.For(user));
             // Only a booked time goes into the calendar: a request still waiting or rejected does not.
-            var ics = kind is "approval_requested" or "approval_rejected" ? null : IcsOf(reservation, resource);
+            var ics = kind is "approval_requested" or "approval_rejected" or "approval_expired" ? null : IcsOf(reservation, resource);
             var key = kind == "update" ? $"{reservation.Id}:update:{reservation.Version}" : $"{reservation.Id}:{kind}";
             await outbox.EnqueueAsync(batch.Transaction, new QueuedMail(key, kind, email, subject, text, html, ics, reservation.Id, reservation.Start, now), now, ct);
         }

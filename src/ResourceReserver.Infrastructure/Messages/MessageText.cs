@@ -17,6 +17,8 @@ public sealed class MessageText
     public const string ApprovalRequestedOpening = "Your request is waiting for an approver; the time is held for you meanwhile.";
     public const string ApprovalApprovedOpening = "Your request was approved; the reservation is confirmed.";
     public const string ApprovalRejectedOpening = "Your request was rejected.";
+    public const string ApprovalExpired = "Request expired: {0}";
+    public const string ApprovalExpiredOpening = "No approver decided on your request in time, so it expired and the time is free again. You may book it again.";
     public const string ApprovalToDecide = "Approval needed: {0}";
     public const string ApprovalToDecideOpening = "{0} asks to book this time. Approve or reject the request on the Approvals page (or: rr approvals list).";
     public const string ApproverMessageLabel = "Message from the approver";

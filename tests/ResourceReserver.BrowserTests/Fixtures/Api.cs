@@ -53,6 +53,10 @@ public sealed class Api(Uri baseAddress) : IDisposable
     public async Task<JsonElement> ReservationsAsync(string token) =>
         (await Json(await SendAsync(HttpMethod.Get, "/api/v1/reservations?limit=100", token, null))).GetProperty("items");
 
+    /// <summary>GETs <paramref name="path"/> as the token's account and returns the JSON answer.</summary>
+    public async Task<JsonElement> GetAsync(string token, string path) =>
+        await Json(await SendAsync(HttpMethod.Get, path, token, null));
+
     /// <summary>Posts a form (the OAuth2 token endpoint) and returns the status and the JSON answer.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostFormAsync(string path, Dictionary<string, string> fields)
     {

@@ -66,6 +66,39 @@ public sealed class ApprovalCommandTests(CliFixture fixture)
         Assert.Contains("none", (await approver.OkAsync("approvals", "list")).Out);
     }
 
+    [Fact]
+    public async Task The_list_pages_with_limit_and_all_follows_the_cursor_to_the_end()
+    {
+        using var approver = await RegisterAsync("approver_pages");
+        using var member = await RegisterAsync("member_pages");
+        var approverId = JsonDocument.Parse(await fixture.GetAsync(approver, "api/v1/users/me")).RootElement.GetProperty("id").GetString()!;
+        await fixture.PostAsAdminAsync("api/v1/resources", new
+        {
+            name = "Paged Approval Room",
+            capacity = 5,
+            rules = new { maxHorizonDays = 3650, requiresApproval = true, approvers = new[] { approverId } },
+        });
+        foreach (var hour in new[] { "09:00", "11:00", "13:00" })
+        {
+            await member.OkAsync("reserve", "Paged Approval Room", $"2030-05-06 {hour}", "1h");
+        }
+
+        // A page holds the stored page's requests this approver may decide, so other tests' requests may make it shorter.
+        var first = await approver.OkAsync("approvals", "list", "--limit", "2");
+        Assert.Contains("More requests exist: add --all", first.Out + first.Error);
+        var page = JsonDocument.Parse((await approver.OkAsync("approvals", "list", "--limit", "2", "--json")).Out).RootElement;
+        Assert.InRange(page.GetProperty("items").GetArrayLength(), 0, 2);
+        Assert.Equal(JsonValueKind.String, page.GetProperty("nextCursor").ValueKind);
+
+        var all = await approver.OkAsync("approvals", "list", "--limit", "2", "--all");
+        Assert.Equal(3, all.Out.Split("Paged Approval Room").Length - 1);
+        Assert.DoesNotContain("More requests exist", all.Out + all.Error);
+        var every = JsonDocument.Parse((await approver.OkAsync("approvals", "list", "--limit", "2", "--all", "--json")).Out).RootElement;
+        Assert.Equal(3, every.GetProperty("items").EnumerateArray().Count(r => r.GetProperty("resourceName").GetString() == "Paged Approval Room"));
+        Assert.Equal(JsonValueKind.Null, every.GetProperty("nextCursor").ValueKind);
+        (await approver.RunAsync(["approvals", "list", "--limit", "0"])).Expect(ExitCodes.Refused);
+    }
+
     // The golden files live in Golden/ with the others.
     private static string GoldenBeside([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "..", "Golden", "GoldenFile.cs");
 

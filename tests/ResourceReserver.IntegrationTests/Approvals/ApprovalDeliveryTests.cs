@@ -9,7 +9,8 @@ namespace ResourceReserver.IntegrationTests.Approvals;
 
 /// <summary>
 /// Each approval step through a real silo: mail to a real SMTP server for the requester and the approvers, the
-/// approver's feed, signed webhook deliveries to a real HTTP receiver, and the waitlist offered a rejected request's time.
+/// approver's feed, signed webhook deliveries to a real HTTP receiver, the waitlist offered a rejected request's time,
+/// and the requester told, in their language, when nobody decided in time.
 /// </summary>
 public sealed class ApprovalDeliveryTests
 {
@@ -93,5 +94,35 @@ public sealed class ApprovalDeliveryTests
         var boardRoomAnnouncements = (await smtp.AllAsync()).Where(m => m.Message.Subject == "Approval needed: Board room").ToList();
         Assert.NotEmpty(boardRoomAnnouncements);
         Assert.All(boardRoomAnnouncements, m => Assert.Equal("approver@example.test", ((MailboxAddress)m.Message.To.Single()).Address));
+    }
+
+    [Fact(Timeout = 400_000)]
+    public async Task A_request_nobody_decides_in_time_expires_and_its_requester_is_told_in_their_language()
+    {
+        using var smtp = new SmtpSink();
+        await smtp.StartAsync();
+        await using var silo = new SiloProcess("approval-expired", (await IntegrationSettings.FastAsync("approval-expired")).WithMail(smtp));
+        await silo.StartAsync();
+        var (admin, _) = await ApprovalSite.AccountAsync(silo, "admin");
+        var (lecteur, _) = await ApprovalSite.AccountAsync(silo, "lecteur");
+        var french = await lecteur.PatchAsJsonAsync("/api/v1/users/me", new { language = "fr" });
+        Assert.True(french.IsSuccessStatusCode, await french.Content.ReadAsStringAsync());
+        var lab = await ApprovalSite.ResourceAsync(admin, "Lab", [], timeout: "PT1M");
+
+        var request = await ApprovalSite.RequestAsync(lecteur, lab, ApiClient.Tomorrow(10));
+
+        var expiredMail = await smtp.WaitForAsync("Demande expirée : Lab", TimeSpan.FromMinutes(3));
+        Assert.Equal("lecteur@example.test", ((MailboxAddress)expiredMail.To.Single()).Address);
+        Assert.Contains("Aucun approbateur n’a statué sur votre demande à temps", expiredMail.TextBody);
+        Assert.Contains(request.ToString(), expiredMail.TextBody);
+        Assert.Empty(expiredMail.Attachments);
+        var feed = await ApprovalSite.EventuallyAsync(lecteur, "/api/v1/notifications",
+            f => ApprovalSite.HasNotification(f, "approval_expired", request), Patience);
+        Assert.Contains(feed.GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString() == "Demande expirée : Lab");
+        var stored = await lecteur.GetFromJsonAsync<JsonElement>($"/api/v1/reservations/{request}");
+        Assert.Equal("expired", stored.GetProperty("status").GetString());
+
+        // Only the requester hears of the expiry, and once.
+        Assert.Single(await smtp.AllAsync(), m => m.Message.Subject?.StartsWith("Demande expirée", StringComparison.Ordinal) == true);
     }
 }

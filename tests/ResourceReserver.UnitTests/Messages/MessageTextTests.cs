@@ -54,6 +54,22 @@ public sealed partial class MessageTextTests
         Assert.Contains($"lang=\"{language}\"", html);
     }
 
+    [Theory]
+    [InlineData("en", "Request expired: Lab 1", "No approver decided on your request in time")]
+    [InlineData("es", "Solicitud caducada: Lab 1", "Ningún aprobador decidió sobre tu solicitud a tiempo")]
+    [InlineData("fr", "Demande expirée : Lab 1", "Aucun approbateur n’a statué sur votre demande à temps")]
+    public void An_expired_request_mail_is_in_the_requesters_language(string language, string subject, string opening)
+    {
+        var request = Reservation() with { Status = ReservationStatus.Expired, ApprovalExpiresAt = new DateTimeOffset(2027, 1, 9, 9, 0, 0, TimeSpan.Zero) };
+
+        var (actualSubject, text, html) = MailComposer.Compose("approval_expired", request, Resource(), null, Languages.In(language));
+
+        Assert.Equal(subject, actualSubject);
+        Assert.StartsWith(opening, text);
+        Assert.Contains(request.Id.ToString(), text);
+        Assert.Contains($"lang=\"{language}\"", html);
+    }
+
     [Fact]
     public void A_user_without_a_known_language_reads_english()
     {
