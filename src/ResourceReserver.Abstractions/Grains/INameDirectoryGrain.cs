@@ -23,7 +23,7 @@ public interface INameDirectoryGrain : IGrainWithStringKey
     Task ReleaseAsync(string name, Guid ownerId);
 
     /// <summary>
-    /// Claims every name for its owner in one stored change, or none: when any name is held by another owner nothing
+    /// Claims every name for its owner in one transaction, or none: when any name is held by another owner nothing
     /// is claimed and the answer lists those names with their current owners (empty when all were granted).
     /// </summary>
     [Alias("ClaimAll")]

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Directories;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.Migrations.Legacy;
 using ResourceReserver.Infrastructure.Postgres;
@@ -15,7 +16,7 @@ namespace ResourceReserver.Host.Hosting;
 /// <summary>Registers the database of the chosen mode, the read store, and the start-up migration.</summary>
 public static class StorageSetup
 {
-    /// <summary>Adds the data source, the resource store, the read store (the other grains' event sink), the wake-ups of the event consumers, and schema migration.</summary>
+    /// <summary>Adds the data source, the resource and name stores, the read store (the other grains' event sink), the wake-ups of the event consumers, and schema migration.</summary>
     public static WebApplicationBuilder AddReserverStorage(this WebApplicationBuilder builder)
     {
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -32,16 +33,20 @@ public static class StorageSetup
         }
 
         var dialect = storage.IsPostgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
-        // Stored state is keyed by the service id: only this service's old resource rows are moved.
+        // Stored state is keyed by the service id: only this service's old resource and name-directory rows are moved.
         var serviceId = builder.Configuration["Clustering:ServiceId"] is { Length: > 0 } configured ? configured : new ClusteringOptions().ServiceId;
         builder.Services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<DbDataSource>(), dialect, sp.GetRequiredService<ILogger<MigrationRunner>>(),
-            [new ResourceRowsFromGrainState(sp.GetRequiredService<Orleans.Serialization.Serializer>(), serviceId)]));
+            [
+                new ResourceRowsFromGrainState(sp.GetRequiredService<Orleans.Serialization.Serializer>(), serviceId),
+                new NameClaimsFromGrainState(sp.GetRequiredService<Orleans.Serialization.Serializer>(), serviceId),
+            ]));
         builder.Services.AddSingleton<SqlReadStore>();
         builder.Services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<SqlReadStore>());
         builder.Services.AddSingleton<EventSignal>();
         builder.Services.AddSingleton<IResourceStore>(sp => new SqlResourceStore(
             sp.GetRequiredService<DbDataSource>(), sp.GetRequiredService<EventSignal>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<INameStore>(sp => new SqlNameStore(sp.GetRequiredService<DbDataSource>()));
         if (storage.IsPostgres)
         {
             builder.Services.AddHostedService(sp => new EventNotificationListener(

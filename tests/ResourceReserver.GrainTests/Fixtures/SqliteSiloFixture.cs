@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using ResourceReserver.Events;
+using ResourceReserver.Infrastructure.Directories;
 using ResourceReserver.Infrastructure.Dispatch;
 using ResourceReserver.Infrastructure.ReadStore;
 using ResourceReserver.Infrastructure.Resources;
@@ -44,6 +45,7 @@ public abstract class SqliteSiloFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IEventSink>(ReadStore);
             silo.Services.AddSingleton(resources);
+            silo.Services.AddSingleton<INameStore>(new SqlNameStore(dataSource));
             silo.Services.AddSingleton<OutboxRelay>();
             ConfigureSilo(silo);
         });
