@@ -67,13 +67,17 @@ public sealed class LabelRetirementRaceTests(ApiFixture api)
         return (carriers, patched);
     }
 
-    /// <summary>Releases a PATCH of each resource to <paramref name="labels"/> and the label change at the same moment.</summary>
+    /// <summary>
+    /// Releases the label change and a PATCH of each resource to <paramref name="labels"/>, the PATCHes a millisecond
+    /// apart, so some land before the change, some while it takes the label off its carriers, some after it.
+    /// </summary>
     private async Task<(HttpResponseMessage[] Patches, HttpResponseMessage Change)> RaceAsync(Guid[] ids, Guid[] labels, Func<Task<HttpResponseMessage>> change)
     {
         using var gate = new SemaphoreSlim(0);
-        var patches = ids.Select(async id =>
+        var patches = ids.Select(async (id, i) =>
         {
             await gate.WaitAsync();
+            await Task.Delay(i);
             return await api.Admin.PatchAsJsonAsync($"/api/v1/resources/{id}", new { labels });
         }).ToList();
         var changed = Task.Run(async () =>
