@@ -69,6 +69,27 @@ public abstract class LabelStoreContract
         Assert.Empty(await StoredLabelsAsync(source, resource.Id));
     }
 
+    [Fact]
+    public async Task A_resource_left_with_a_deleted_label_by_an_older_version_can_still_change()
+    {
+        var (source, owner) = await OpenAsync();
+        await using var _ = owner;
+        var labels = new LabelStore(source);
+        await using var resources = new SqlResourceStore(source, new EventSignal(), TimeProvider.System);
+        var label = (await labels.CreateAsync("equipment", "beamer", "#336699")).Value!;
+        var resource = new ResourceSnapshot { Id = Guid.NewGuid(), Details = new ResourceDetails { Name = "Room B", Labels = [label.Id] }, Version = 1 };
+        Assert.True(await resources.CommitAsync(new ResourceCommit(resource.Id, 0) { Resource = resource }));
+        await using (var delete = source.CreateCommand($"DELETE FROM labels WHERE id = '{label.Id}'"))
+        {
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        // Only labels the resource is newly given are checked: a commit keeping one it already carries holds.
+        var renamed = resource with { Details = resource.Details with { Name = "Room B2" }, Version = 2 };
+        Assert.True(await resources.CommitAsync(new ResourceCommit(resource.Id, 1) { Resource = renamed }));
+        Assert.Equal([label.Id], await StoredLabelsAsync(source, resource.Id));
+    }
+
     private static async Task<List<Guid>> StoredLabelsAsync(DbDataSource source, Guid resourceId)
     {
         await using var read = source.CreateCommand($"SELECT label_id FROM resource_labels WHERE resource_id = '{resourceId}'");
