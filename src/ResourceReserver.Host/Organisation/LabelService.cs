@@ -11,6 +11,10 @@ public sealed partial class LabelService(LabelStore labels, ResourceRelabeller r
 {
     private const int MaxTextLength = 100;
 
+    // Each round follows resources that took the label while the previous one was taking it off; a label resources
+    // keep taking this often is answered 503 (try again) rather than chased forever.
+    private const int MaxRounds = 8;
+
     /// <summary>Every label, by category and value.</summary>
     public async Task<IReadOnlyList<LabelView>> ListAsync(CancellationToken ct = default) => (await labels.ListAsync(ct)).Select(ToView).ToList();
 
@@ -69,9 +73,9 @@ public sealed partial class LabelService(LabelStore labels, ResourceRelabeller r
             return NotFound(id);
         }
 
-        await relabeller.ApplyAsync(await labels.ResourcesWithAsync(labelId, ct), actor, d => new ResourcePatch { Labels = d.Labels.Where(l => l != labelId).ToList() }, ct);
-        await labels.DeleteAsync(labelId, ct);
-        return ToView(label);
+        var retired = await RetireAsync(labelId, null, actor,
+            d => d.Labels.Contains(labelId) ? new ResourcePatch { Labels = d.Labels.Where(l => l != labelId).ToList() } : null, ct);
+        return retired.IsSuccess ? ToView(label) : retired.Error!;
     }
 
     /// <summary>Moves every resource of a label to <c>intoId</c> and deletes the label.</summary>
@@ -92,10 +96,41 @@ public sealed partial class LabelService(LabelStore labels, ResourceRelabeller r
             return Refusal.Invalid("intoId", "intoId must be another existing label.");
         }
 
-        var moved = await relabeller.ApplyAsync(await labels.ResourcesWithAsync(sourceId, ct), actor,
-            d => new ResourcePatch { Labels = d.Labels.Select(l => l == sourceId ? intoId : l).Distinct().ToList() }, ct);
-        await labels.DeleteAsync(sourceId, ct);
-        return new LabelMergeView(ToView(into), moved);
+        var moved = await RetireAsync(sourceId, intoId, actor,
+            d => d.Labels.Contains(sourceId) ? new ResourcePatch { Labels = d.Labels.Select(l => l == sourceId ? intoId : l).Distinct().ToList() } : null, ct);
+        return moved.IsSuccess ? new LabelMergeView(ToView(into), moved.Value) : moved.Error!;
+    }
+
+    /// <summary>
+    /// Takes a label off every resource with <paramref name="change"/> and deletes it once no resource carries it;
+    /// answers how many resources changed.
+    /// </summary>
+    /// <remarks>
+    /// A resource may take the label (a concurrent PATCH) until the label row is gone, so the delete is tried first and
+    /// rolled back while resources carry it (<see cref="LabelStore.DeleteUnusedAsync"/>); those are changed and the
+    /// delete tried again. Once it succeeds no resource carries the label and none can take it any more.
+    /// </remarks>
+    private async Task<Outcome<int>> RetireAsync(Guid labelId, Guid? intoId, Actor actor, Func<ResourceDetails, ResourcePatch?> change, CancellationToken ct)
+    {
+        var changed = 0;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var carriers = await labels.DeleteUnusedAsync(labelId, ct);
+            if (carriers.Count == 0)
+            {
+                return changed;
+            }
+
+            // A merge target deleted meanwhile refuses every move into it (the resource fence checks it exists).
+            if (intoId is { } into && await labels.GetAsync(into, ct) is null)
+            {
+                return Refusal.Invalid("intoId", "intoId must be another existing label.");
+            }
+
+            changed += await relabeller.ApplyAsync(carriers, actor, change, ct);
+        }
+
+        return new DomainError(ErrorKind.Unavailable, ProblemCode.StorageContention, "Resources kept taking the label while it was being removed; try again.");
     }
 
     private static DomainError? Validate(LabelRequest request, bool required)

@@ -42,12 +42,46 @@ public sealed class LabelStore(DbDataSource dataSource)
         }
     }
 
-    /// <summary>Deletes a label (its resources must have dropped it already).</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// Deletes a label no live resource carries (a label that is already gone counts as deleted); while some still
+    /// carry it, changes nothing and answers those resources.
+    /// </summary>
+    /// <remarks>
+    /// Delete first, look after: the delete locks the row, so a resource commit giving a resource this label (which
+    /// holds the row FOR SHARE, see <c>ResourceRows.Fence</c>) has either committed and is found here, or waits and
+    /// then finds the label gone. Found resources roll the delete back.
+    /// </remarks>
+    public async Task<IReadOnlyList<Guid>> DeleteUnusedAsync(Guid id, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var delete = connection.Command("DELETE FROM labels WHERE id = @id").With("id", id.ToString());
-        return await delete.ExecuteNonQueryAsync(ct) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var delete = connection.Command("DELETE FROM labels WHERE id = @id", transaction).With("id", id.ToString()))
+        {
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var carriers = connection.Command(
+            "SELECT l.resource_id FROM resource_labels l JOIN resources r ON r.id = l.resource_id WHERE l.label_id = @id AND r.deleted = 0", transaction)
+            .With("id", id.ToString());
+        var ids = new List<Guid>();
+        await using (var reader = await carriers.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(Guid.Parse(reader.GetString(0)));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            await transaction.RollbackAsync(ct);
+        }
+
+        return ids;
     }
 
     /// <summary>One label, or null.</summary>
@@ -68,23 +102,6 @@ public sealed class LabelStore(DbDataSource dataSource)
 
         var known = (await ListAsync(ct)).Select(l => l.Id).ToHashSet();
         return ids.Where(id => !known.Contains(id)).ToList();
-    }
-
-    /// <summary>The live resources carrying a label.</summary>
-    public async Task<IReadOnlyList<Guid>> ResourcesWithAsync(Guid labelId, CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = connection.Command(
-            "SELECT l.resource_id FROM resource_labels l JOIN resources r ON r.id = l.resource_id WHERE l.label_id = @id AND r.deleted = 0")
-            .With("id", labelId.ToString());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var ids = new List<Guid>();
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(Guid.Parse(reader.GetString(0)));
-        }
-
-        return ids;
     }
 
     private async Task<List<LabelRecord>> QueryAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)

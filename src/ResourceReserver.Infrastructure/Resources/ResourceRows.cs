@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ResourceReserver.Audit;
 using ResourceReserver.Contracts;
@@ -14,26 +15,25 @@ internal static class ResourceRows
 {
     /// <summary>
     /// The fence of one commit: it holds (one row affected) when storage is at the version the commit was decided on
-    /// and, given <paramref name="groupGuard"/>, the group the resource is placed in still exists.
+    /// and, given <paramref name="referenceGuard"/>, the group and labels the resource is given still exist.
     /// </summary>
     /// <remarks>
-    /// The group guard closes the race of assigning a resource to a group while that group is deleted: on
-    /// PostgreSQL the commit holds the group row <c>FOR SHARE</c> until it commits, and a group delete deletes the
-    /// row before it counts the group's resources (<c>GroupStore.DeleteAsync</c>), so either the delete sees this
-    /// resource and is refused, or this fence sees the group gone and fails (SQLite runs writers one at a time).
+    /// The guard closes the race of giving a resource a group or label while that group or label is deleted (or a
+    /// label merged away): on PostgreSQL the commit holds the group and label rows <c>FOR SHARE</c> until it commits,
+    /// and a delete deletes the row before it counts what still refers to it (<c>GroupStore.DeleteAsync</c>,
+    /// <c>LabelStore.DeleteUnusedAsync</c>), so either the delete sees this resource and is rolled back, or this fence
+    /// sees the row gone and fails (SQLite runs writers one at a time).
     /// </remarks>
-    public static void Fence(SqlBatch batch, ResourceCommit commit, SqlDialect? groupGuard = null)
+    public static void Fence(SqlBatch batch, ResourceCommit commit, SqlDialect? referenceGuard = null)
     {
         var head = commit.Head;
         var (timing, demand) = (Json(head?.HoldTiming), Json(head?.Demand));
-        var group = groupGuard is not null && commit.Resource is { Deleted: false, Details.GroupId: { } groupId } ? groupId.ToString() : null;
-        var guard = group is null ? "" : " AND EXISTS (SELECT 1 FROM resource_groups WHERE id = @group" + (groupGuard == SqlDialect.Postgres ? " FOR SHARE)" : ")");
-        (string, object?)[] guarded = group is null ? [] : [("group", group)];
+        var (guard, guarded) = referenceGuard is { } dialect && commit.Resource is { Deleted: false } resource ? References(resource.Details, dialect) : ("", []);
         if (commit.ExpectedVersion == 0)
         {
             // The first commit creates the head; a second first commit (a duplicate activation) inserts nothing.
             batch.Add(
-                group is null
+                guard.Length == 0
                     ? "INSERT INTO resource_heads (id, version, hold_timing, demand) VALUES (@id, 1, @timing, @demand) ON CONFLICT (id) DO NOTHING"
                     : "INSERT INTO resource_heads (id, version, hold_timing, demand) SELECT @id, 1, @timing, @demand WHERE 1 = 1" + guard + " ON CONFLICT (id) DO NOTHING",
                 [("id", Key(commit.ResourceId)), ("timing", timing), ("demand", demand), .. guarded]);
@@ -158,6 +158,32 @@ internal static class ResourceRows
         {
             batch.Add($"SELECT pg_notify({SqlDialects.EventsChannel}, '')");
         }
+    }
+
+    /// <summary>The fence's conditions that the resource's group and labels exist (<c>@id</c> is the resource).</summary>
+    /// <remarks>
+    /// A label the resource already carries in storage is not checked: a delete rolls back while any resource carries
+    /// it, so such a label still exists (or was left by an older version), and a commit that only keeps it must not fail.
+    /// </remarks>
+    private static (string Sql, (string, object?)[] Parameters) References(ResourceDetails details, SqlDialect dialect)
+    {
+        var share = dialect == SqlDialect.Postgres ? " FOR SHARE" : "";
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object?)>();
+        if (details.GroupId is { } groupId)
+        {
+            sql.Append($" AND EXISTS (SELECT 1 FROM resource_groups WHERE id = @group{share})");
+            parameters.Add(("group", groupId.ToString()));
+        }
+
+        foreach (var (label, i) in details.Labels.Distinct().Select((label, i) => (label, i)))
+        {
+            sql.Append($" AND (EXISTS (SELECT 1 FROM resource_labels WHERE resource_id = @id AND label_id = @label{i})")
+                .Append($" OR EXISTS (SELECT 1 FROM labels WHERE id = @label{i}{share}))");
+            parameters.Add(($"label{i}", label.ToString()));
+        }
+
+        return (sql.ToString(), [.. parameters]);
     }
 
     public static string Key(Guid resourceId) => resourceId.ToString();
