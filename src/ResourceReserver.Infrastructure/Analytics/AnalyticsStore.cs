@@ -216,10 +216,17 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
 
         await using var command = snapshot.Command(filter);
         var offset = LocalOffset(command, offsets);
+        // One branch per stretch, so each reads its own range of the start index (an OR of ranges made PostgreSQL scan
+        // the whole table for two DST days of a year).
+        var resources = ResourceWhere(command, filter);
         var starts = new StringBuilder();
         for (var i = 0; i < stretches.Count; i++)
         {
-            starts.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? " OR " : "")}(x.start_ms >= @s{i} AND x.start_ms < @e{i})");
+            starts.Append(CultureInfo.InvariantCulture, $"""
+                {(i > 0 ? "UNION ALL " : "")}SELECT x.start_ms + {offset} AS local_ms FROM reservations x
+                WHERE {Booked} AND x.start_ms >= @s{i} AND x.start_ms < @e{i} AND x.resource_id IN (SELECT r.id FROM resources r WHERE {resources})
+
+                """);
             command.With($"s{i}", stretches[i].From).With($"e{i}", stretches[i].Until);
         }
 
@@ -227,9 +234,7 @@ public sealed class AnalyticsStore(DbDataSource dataSource)
         command.CommandText =
             $"""
             SELECT (l.local_ms / 86400000 + 3) % 7 + 1, (l.local_ms % 86400000) / 3600000, COUNT(*)
-            FROM (SELECT x.start_ms + {offset} AS local_ms FROM reservations x
-                  WHERE {Booked} AND ({starts})
-                  AND x.resource_id IN (SELECT r.id FROM resources r WHERE {ResourceWhere(command, filter)})) l
+            FROM ({starts}) l
             GROUP BY 1, 2 ORDER BY 1, 2
             """;
         await using var reader = await command.ExecuteReaderAsync(ct);
