@@ -57,6 +57,19 @@ public sealed class AnalyticsReportTests : BunitContext
     }
 
     [Fact]
+    public void People_without_bookings_say_so_instead_of_an_empty_table()
+    {
+        var report = Render<AnalyticsReport>(p => p
+            .Add(c => c.Dashboard, Dashboard())
+            .Add(c => c.Utilization, new UtilizationReport(From, Until, []))
+            .Add(c => c.Peak, Peak())
+            .Add(c => c.Users, new UserActivityReport(From, Until, [])));
+
+        Assert.Empty(report.FindAll("table[aria-label=People]"));
+        Assert.Contains("No bookings in this period.", report.Find("section[aria-labelledby=analytics-users-heading]").TextContent);
+    }
+
+    [Fact]
     public void The_scope_round_trips_through_the_page_url_and_narrows_the_query_and_the_csv_links()
     {
         var today = new DateOnly(2027, 3, 10);

@@ -46,39 +46,18 @@ public sealed class NameMigrationTests
         // Another service's rows are not this deployment's: neither moved nor deleted.
         Assert.Null(await store.FindAsync(INameDirectoryGrain.Usernames, "bob"));
         Assert.Equal(new NameClaim(true, false), await store.ClaimAsync(INameDirectoryGrain.Usernames, "carol", Guid.NewGuid()));
-        Assert.Equal(0L, await CountOldRowsAsync(database, ServiceId));
-        Assert.Equal(1L, await CountOldRowsAsync(database, "another-service"));
+        Assert.Equal(0L, await LegacyGrainRows.CountAsync(database, ServiceId));
+        Assert.Equal(1L, await LegacyGrainRows.CountAsync(database, "another-service"));
     }
 
     // The rows as the old grain's storage wrote them: ADO.NET keeps a string key in grainidextensionstring; the
     // SQLite storage keys a row by the grain id's text (grain type "namedirectory").
     private static async Task InsertAsync(TestDatabase database, Serializer serializer, string directory, LegacyNameDirectoryState state, string serviceId = ServiceId) =>
-        await ExecuteAsync(database, database.Dialect == SqlDialect.Postgres
+        await LegacyGrainRows.ExecuteAsync(database, database.Dialect == SqlDialect.Postgres
             ? """
               INSERT INTO orleansstorage (grainidhash, grainidn0, grainidn1, graintypehash, graintypestring, grainidextensionstring, serviceid, payloadbinary, modifiedon, version)
               VALUES (0, 0, 0, 0, 'name-directory', @directory, @service, @payload, now(), 1)
               """
             : "INSERT INTO orleans_grain_state (service_id, state_name, grain_id, version, payload, modified_at) VALUES (@service, 'name-directory', @grain, 1, @payload, 0)",
             ("directory", directory), ("grain", $"namedirectory/{directory}"), ("service", serviceId), ("payload", serializer.SerializeToArray(state)));
-
-    private static async Task<long> CountOldRowsAsync(TestDatabase database, string serviceId) =>
-        Convert.ToInt64(await ExecuteAsync(database, database.Dialect == SqlDialect.Postgres
-            ? "SELECT count(*) FROM orleansstorage WHERE serviceid = @service"
-            : "SELECT count(*) FROM orleans_grain_state WHERE service_id = @service", ("service", serviceId)));
-
-    private static async Task<object?> ExecuteAsync(TestDatabase database, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters.Where(p => sql.Contains("@" + p.Name, StringComparison.Ordinal)))
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return await command.ExecuteScalarAsync();
-    }
 }

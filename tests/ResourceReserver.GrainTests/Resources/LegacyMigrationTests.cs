@@ -111,8 +111,8 @@ public sealed class LegacyMigrationTests
         }
 
         Assert.Equal("moved", (await readStore.GetReservationAsync(moved.Id))?.Title);
-        Assert.Equal(0, await CountOldRowsAsync(database, ServiceId));
-        Assert.Equal(1, await CountOldRowsAsync(database, "another-service"));
+        Assert.Equal(0, await LegacyGrainRows.CountAsync(database, ServiceId));
+        Assert.Equal(1, await LegacyGrainRows.CountAsync(database, "another-service"));
     }
 
     private static Reservation Booking(Guid resourceId, int hour) => new()
@@ -155,7 +155,7 @@ public sealed class LegacyMigrationTests
     {
         var payload = value is null ? [0] : serializer.SerializeToArray(value);
         var bytes = grain.ToByteArray();
-        await ExecuteAsync(database, database.Dialect == SqlDialect.Postgres
+        await LegacyGrainRows.ExecuteAsync(database, database.Dialect == SqlDialect.Postgres
             ? """
               INSERT INTO orleansstorage (grainidhash, grainidn0, grainidn1, graintypehash, graintypestring, grainidextensionstring, serviceid, payloadbinary, modifiedon, version)
               VALUES (0, @n0, @n1, 0, @state, NULL, @service, @payload, now(), 1)
@@ -163,26 +163,5 @@ public sealed class LegacyMigrationTests
             : "INSERT INTO orleans_grain_state (service_id, state_name, grain_id, version, payload, modified_at) VALUES (@service, @state, @grain, 1, @payload, 0)",
             ("n0", BitConverter.ToInt64(bytes, 0)), ("n1", BitConverter.ToInt64(bytes, 8)), ("state", state), ("service", serviceId), ("payload", payload),
             ("grain", $"resource/{grain:N}"));
-    }
-
-    private static async Task<long> CountOldRowsAsync(TestDatabase database, string serviceId) =>
-        Convert.ToInt64(await ExecuteAsync(database, database.Dialect == SqlDialect.Postgres
-            ? "SELECT count(*) FROM orleansstorage WHERE serviceid = @service"
-            : "SELECT count(*) FROM orleans_grain_state WHERE service_id = @service", ("service", serviceId)));
-
-    private static async Task<object?> ExecuteAsync(TestDatabase database, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters.Where(p => sql.Contains("@" + p.Name, StringComparison.Ordinal)))
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return await command.ExecuteScalarAsync();
     }
 }
